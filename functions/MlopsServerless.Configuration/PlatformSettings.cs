@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace MlopsServerless.Configuration;
+
+/// <summary>The tunable settings of one environment (a Pulumi stack, or a local run).</summary>
+public sealed record PlatformSettings
+{
+    public string TaskHub { get; init; } = SettingDefaults.TaskHub;
+    public int TrainingSeed { get; init; } = SettingDefaults.TrainingSeed;
+    public double TrainingTestFraction { get; init; } = SettingDefaults.TrainingTestFraction;
+    public int TrainingMinimumRows { get; init; } = SettingDefaults.TrainingMinimumRows;
+    public double TrainingMaxMissingFraction { get; init; } = SettingDefaults.TrainingMaxMissingFraction;
+    public int PredictionMaxRows { get; init; } = SettingDefaults.PredictionMaxRows;
+    public int PredictionChampionRefreshSeconds { get; init; } = SettingDefaults.PredictionChampionRefreshSeconds;
+    public int PredictionModelCacheSize { get; init; } = SettingDefaults.PredictionModelCacheSize;
+    public string DriftSchedule { get; init; } = SettingDefaults.DriftSchedule;
+    public double DriftPsiThreshold { get; init; } = SettingDefaults.DriftPsiThreshold;
+    public int DriftMinimumSamples { get; init; } = SettingDefaults.DriftMinimumSamples;
+
+    /// <summary>The app settings (key → value) that carry these values, in the form the app's options bind.</summary>
+    public IReadOnlyDictionary<string, string> ToAppSettings() => new Dictionary<string, string>
+    {
+        [SettingKeys.TaskHub] = TaskHub,
+        [SettingKeys.TrainingSeed] = Format(TrainingSeed),
+        [SettingKeys.TrainingTestFraction] = Format(TrainingTestFraction),
+        [SettingKeys.TrainingMinimumRows] = Format(TrainingMinimumRows),
+        [SettingKeys.TrainingMaxMissingFraction] = Format(TrainingMaxMissingFraction),
+        [SettingKeys.PredictionMaxRows] = Format(PredictionMaxRows),
+        [SettingKeys.PredictionChampionRefreshSeconds] = Format(PredictionChampionRefreshSeconds),
+        [SettingKeys.PredictionModelCacheSize] = Format(PredictionModelCacheSize),
+        [SettingKeys.DriftSchedule] = DriftSchedule,
+        [SettingKeys.DriftPsiThreshold] = Format(DriftPsiThreshold),
+        [SettingKeys.DriftMinimumSamples] = Format(DriftMinimumSamples),
+    };
+
+    static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+namespace MlopsServerless.Configuration;
+
+/// <summary>
+/// App-setting keys. Flat names so that they work unchanged as Linux app settings, environment variables
+/// and <c>%KEY%</c> binding expressions; the options classes bind them with <c>[ConfigurationKeyName]</c>.
+/// </summary>
+public static class SettingKeys
+{
+    /// <summary>
+    /// Connection name of the app's data storage account. Locally its value is a connection string; on Azure it is
+    /// identity-based: <c>MlopsStorage__blobServiceUri</c>, <c>__queueServiceUri</c>, <c>__tableServiceUri</c>, <c>__credential</c>.
+    /// </summary>
+    public const string StorageConnection = "MlopsStorage";
+
+    public const string StorageBlobServiceUri = StorageConnection + "__blobServiceUri";
+    public const string StorageQueueServiceUri = StorageConnection + "__queueServiceUri";
+    public const string StorageTableServiceUri = StorageConnection + "__tableServiceUri";
+    public const string StorageCredential = StorageConnection + "__credential";
+
+    /// <summary>Durable Task hub name (host.json reads it as <c>%MLOPS_TASK_HUB%</c>).</summary>
+    public const string TaskHub = "MLOPS_TASK_HUB";
+
+    public const string TrainingSeed = "MLOPS_TRAINING_SEED";
+    public const string TrainingTestFraction = "MLOPS_TRAINING_TEST_FRACTION";
+    public const string TrainingMinimumRows = "MLOPS_TRAINING_MIN_ROWS";
+    public const string TrainingMaxMissingFraction = "MLOPS_TRAINING_MAX_MISSING_FRACTION";
+
+    public const string PredictionMaxRows = "MLOPS_PREDICTION_MAX_ROWS";
+    public const string PredictionChampionRefreshSeconds = "MLOPS_PREDICTION_CHAMPION_REFRESH_SECONDS";
+    public const string PredictionModelCacheSize = "MLOPS_PREDICTION_MODEL_CACHE_SIZE";
+
+    /// <summary>Six-field NCRONTAB schedule of the drift timer (seconds first), as the Functions timer trigger reads it.</summary>
+    public const string DriftSchedule = "MLOPS_DRIFT_SCHEDULE";
+    public const string DriftPsiThreshold = "MLOPS_DRIFT_PSI_THRESHOLD";
+    public const string DriftMinimumSamples = "MLOPS_DRIFT_MIN_SAMPLES";
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Cronos;
+using Microsoft.Extensions.Configuration;
+using MlopsServerless.Configuration;
+
+namespace MlopsServerless.Core.Configuration;
+
+public sealed class DriftOptions : IValidatableObject
+{
+    /// <summary>Six-field NCRONTAB (seconds first), the format of the Functions timer trigger.</summary>
+    [ConfigurationKeyName(SettingKeys.DriftSchedule)]
+    [Required]
+    public string Schedule { get; set; } = SettingDefaults.DriftSchedule;
+
+    /// <summary>A feature (or the predictions) drifted when its PSI reaches this value.</summary>
+    [ConfigurationKeyName(SettingKeys.DriftPsiThreshold)]
+    [Range(0.001, 10.0)]
+    public double PsiThreshold { get; set; } = SettingDefaults.DriftPsiThreshold;
+
+    /// <summary>Fewer logged rows than this since the last report: the report says so and the window keeps growing.</summary>
+    [ConfigurationKeyName(SettingKeys.DriftMinimumSamples)]
+    [Range(1, int.MaxValue)]
+    public int MinimumSamples { get; set; } = SettingDefaults.DriftMinimumSamples;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? error = null;
+        try
+        {
+            CronExpression.Parse(Schedule, CronFormat.IncludeSeconds);
+        }
+        catch (CronFormatException exception)
+        {
+            error = exception.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return new ValidationResult(
+                $"'{SettingKeys.DriftSchedule}' must be a six-field CRON expression (seconds first): {error}",
+                [nameof(Schedule)]);
+        }
+    }
+}

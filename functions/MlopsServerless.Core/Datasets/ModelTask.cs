@@ -1,0 +1,8 @@
+namespace MlopsServerless.Core.Datasets;
+
+public enum ModelTask
+{
+    Binary,
+    Multiclass,
+    Regression,
+}

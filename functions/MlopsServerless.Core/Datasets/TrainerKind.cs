@@ -1,0 +1,7 @@
+namespace MlopsServerless.Core.Datasets;
+
+public enum TrainerKind
+{
+    FastTree,
+    LightGbm,
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Registry;
+using MlopsServerless.Core.Serving;
+using MlopsServerless.Core.Training;
+
+namespace MlopsServerless.Core.Drift;
+
+/// <summary>
+/// For every model with a champion: reads what the champion served since the last computed report and compares it
+/// with the champion's training reference (PSI per feature and for the predictions). With too few rows the report
+/// says so and the next run looks at a longer window.
+/// </summary>
+public sealed class DriftMonitor(
+    ModelRegistry registry,
+    ModelArtifactStore artifacts,
+    PredictionLog predictionLog,
+    DriftReportStore reports,
+    IOptions<DriftOptions> options,
+    TimeProvider time,
+    ILogger<DriftMonitor> logger)
+{
+    public async Task<IReadOnlyList<DriftReport>> RunAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<DriftReport>();
+        foreach (Champion champion in await registry.ListChampionsAsync(cancellationToken))
+        {
+            results.Add(await MeasureAsync(champion, cancellationToken));
+        }
+
+        return results;
+    }
+
+    public async Task<DriftReport> MeasureAsync(Champion champion, CancellationToken cancellationToken)
+    {
+        DriftOptions settings = options.Value;
+        DateTimeOffset now = time.GetUtcNow();
+        DriftReport? previous = await reports.GetLatestAsync(champion.Model, cancellationToken);
+        DateTimeOffset windowStart = previous is null || previous.ChampionVersion != champion.Version
+            ? champion.PromotedAt
+            : previous.Status == DriftReportStatus.Computed ? previous.WindowEnd : previous.WindowStart;
+
+        ModelVersion version = await registry.GetVersionAsync(champion.Model, champion.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Champion {champion.Model} v{champion.Version} is not registered.");
+        IReadOnlyList<PredictionLogEntry> served = (await predictionLog.ReadAsync(champion.Model, windowStart, now, cancellationToken))
+            .Where(e => e.Version == champion.Version).ToList();
+        int samples = served.Sum(e => e.Inputs.Count);
+
+        DriftReport report;
+        if (samples < settings.MinimumSamples)
+        {
+            report = new DriftReport(champion.Model, champion.Version, windowStart, now, now, DriftReportStatus.InsufficientData,
+                samples, settings.PsiThreshold, new Dictionary<string, double>(), null, [], false);
+        }
+        else
+        {
+            ReferenceProfile profile = await artifacts.LoadProfileAsync(version.ReferenceProfileBlob, cancellationToken);
+            var featurePsi = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach ((string feature, Histogram expected) in profile.Features)
+            {
+                IEnumerable<double> values = served.SelectMany(e => Column(e, feature));
+                featurePsi[feature] = PopulationStabilityIndex.Compute(expected.Proportions, expected.Rebin(values).Proportions);
+            }
+
+            Histogram observedPredictions = PredictionDistribution.Observed(profile.Predictions, version.Spec.Task, served.SelectMany(e => e.Outputs));
+            double predictionPsi = PopulationStabilityIndex.Compute(profile.Predictions.Proportions, observedPredictions.Proportions);
+            string[] drifted = featurePsi.Where(p => p.Value >= settings.PsiThreshold).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+            report = new DriftReport(champion.Model, champion.Version, windowStart, now, now, DriftReportStatus.Computed, samples,
+                settings.PsiThreshold, featurePsi, predictionPsi, drifted, drifted.Length > 0 || predictionPsi >= settings.PsiThreshold);
+        }
+
+        await reports.SaveAsync(report, cancellationToken);
+        logger.LogInformation("Drift of {Model} v{Version}: {Status}, {Samples} rows, drift detected {DriftDetected}",
+            report.Model, report.ChampionVersion, report.Status, report.SampleCount, report.DriftDetected);
+        return report;
+    }
+
+    static IEnumerable<double> Column(PredictionLogEntry entry, string feature)
+    {
+        int index = entry.FeatureNames.ToList().IndexOf(feature);
+        return index < 0
+            ? []
+            : entry.Inputs.Select(row => row[index]).Where(v => v.HasValue).Select(v => (double)v!.Value);
+    }
+}

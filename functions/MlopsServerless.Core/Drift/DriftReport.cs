@@ -1,0 +1,25 @@
+namespace MlopsServerless.Core.Drift;
+
+public enum DriftReportStatus
+{
+    Computed,
+    InsufficientData,
+}
+
+/// <summary>
+/// Drift of a champion's served inputs and predictions in a time window against its training reference, as PSI per
+/// feature and for the predictions.
+/// </summary>
+public sealed record DriftReport(
+    string Model,
+    int ChampionVersion,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    DateTimeOffset ComputedAt,
+    DriftReportStatus Status,
+    int SampleCount,
+    double Threshold,
+    IReadOnlyDictionary<string, double> FeaturePsi,
+    double? PredictionPsi,
+    IReadOnlyList<string> DriftedFeatures,
+    bool DriftDetected);

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Runs;
+using MlopsServerless.Core.Storage;
+
+namespace MlopsServerless.Core.Pipeline;
+
+/// <summary>
+/// The validation step: reads the upload and its model.json, validates, and always stores a report. Valid data is
+/// snapshotted by content hash; invalid data is copied to quarantine. The upload itself is never changed or deleted.
+/// </summary>
+public sealed class DatasetIntake(
+    StorageClients storage,
+    DatasetValidator validator,
+    DatasetStore datasets,
+    TrainingRunStore runs,
+    IOptions<TrainingOptions> options,
+    TimeProvider time,
+    ILogger<DatasetIntake> logger)
+{
+    public async Task<DatasetValidation> ValidateAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Validating,
+            time.GetUtcNow()), cancellationToken);
+
+        BlobDownloadResult download = await storage.Blob(BlobPaths.TrainingData(request.SourceBlob)).DownloadContentAsync(cancellationToken);
+        BinaryData content = download.Content;
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
+
+        var errors = new List<ValidationIssue>();
+        ModelSpecDocument? document = await ReadSpecAsync(request.Model, errors, cancellationToken);
+        DatasetValidator.Result? result = null;
+        if (errors.Count == 0)
+        {
+            RawTable? table = ReadCsv(content, errors);
+            if (table is not null)
+            {
+                result = validator.Validate(table, document, options.Value);
+                errors.AddRange(result.Errors);
+            }
+        }
+
+        var report = new ValidationReport
+        {
+            Model = request.Model,
+            SourceBlob = BlobPaths.TrainingData(request.SourceBlob),
+            DataSha256 = sha256,
+            ValidatedAt = time.GetUtcNow(),
+            RowCount = result?.RowCount ?? 0,
+            Spec = result?.Spec,
+            SpecInferred = result?.SpecInferred ?? document is null,
+            Errors = errors,
+            Warnings = result?.Warnings ?? [],
+            Columns = result?.Columns ?? [],
+        };
+        string reportBlob = BlobPaths.ValidationReport(request.Model, request.RunId);
+        await JsonBlobs.WriteAsync(storage.Blob(reportBlob), report, cancellationToken);
+
+        if (report.IsValid)
+        {
+            string datasetBlob = await datasets.SnapshotAsync(request.Model, sha256, content, cancellationToken);
+            logger.LogInformation("Validated {Model} run {RunId}: {Rows} rows, {Features} features, task {Task}",
+                request.Model, request.RunId, report.RowCount, report.Spec!.FeatureColumns.Count, report.Spec.Task);
+            return new DatasetValidation(request, true, reportBlob, sha256, 0, datasetBlob, report.Spec, null);
+        }
+
+        string quarantineBlob = BlobPaths.Quarantine(request.Model, request.RunId, request.SourceBlob);
+        await storage.Blob(quarantineBlob).UploadAsync(content, overwrite: true, cancellationToken);
+        await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Rejected,
+            time.GetUtcNow(), $"{errors.Count} validation error(s); first: {Describe(errors[0])}", reportBlob, quarantineBlob),
+            cancellationToken);
+        logger.LogWarning("Rejected {Model} run {RunId}: {ErrorCount} validation errors, report {ReportBlob}",
+            request.Model, request.RunId, errors.Count, reportBlob);
+        return new DatasetValidation(request, false, reportBlob, sha256, errors.Count, null, null, quarantineBlob);
+    }
+
+    async Task<ModelSpecDocument?> ReadSpecAsync(string model, List<ValidationIssue> errors, CancellationToken cancellationToken)
+    {
+        string specPath = BlobPaths.TrainingData(TrainingDataPath.SpecBlobName(model));
+        try
+        {
+            return await JsonBlobs.ReadOrDefaultAsync<ModelSpecDocument>(storage.Blob(specPath), cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            errors.Add(new ValidationIssue($"{specPath} is not a valid model spec: {exception.Message}"));
+            return null;
+        }
+    }
+
+    static RawTable? ReadCsv(BinaryData content, List<ValidationIssue> errors)
+    {
+        try
+        {
+            return CsvTableReader.Read(content.ToStream());
+        }
+        catch (InvalidDataException exception)
+        {
+            errors.Add(new ValidationIssue($"the file is not valid CSV: {exception.Message}"));
+            return null;
+        }
+    }
+
+    static string Describe(ValidationIssue issue) =>
+        string.Join(" ", new[] { issue.Column is null ? null : $"column '{issue.Column}'", issue.Row is null ? null : $"row {issue.Row}", issue.Message }
+            .Where(part => part is not null));
+}

@@ -1,0 +1,14 @@
+using MlopsServerless.Core.Datasets;
+
+namespace MlopsServerless.Core.Pipeline;
+
+/// <summary>The validation step's result: where the report is and, when valid, the immutable dataset snapshot and spec.</summary>
+public sealed record DatasetValidation(
+    TrainingRequest Request,
+    bool IsValid,
+    string ReportBlob,
+    string DataSha256,
+    int ErrorCount,
+    string? DatasetBlob,
+    ModelSpec? Spec,
+    string? QuarantineBlob);

@@ -1,0 +1,5 @@
+using MlopsServerless.Core.Training;
+
+namespace MlopsServerless.Core.Pipeline;
+
+public sealed record EvaluatedCandidate(TrainedCandidate Candidate, ModelMetrics Metrics);

@@ -1,0 +1,3 @@
+namespace MlopsServerless.Core.Pipeline;
+
+public sealed record TrainingFailure(TrainingRequest Request, string Message);

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using MlopsServerless.Core.Datasets;
+
+namespace MlopsServerless.Core.Pipeline;
+
+/// <summary>
+/// Decides whether a blob written to the training-data container starts a training run. The run id is derived from
+/// the blob's name and ETag: the same upload delivered twice is the same run; a re-upload is a new one.
+/// </summary>
+public sealed class TrainingUploads(ILogger<TrainingUploads> logger)
+{
+    public async Task<TrainingRequest?> ToTrainingRequestAsync(BlobClient blob, string blobName, CancellationToken cancellationToken)
+    {
+        TrainingDataPath? path = TrainingDataPath.TryParseDataset(blobName, out string? reason);
+        if (path is null)
+        {
+            logger.LogInformation("Ignoring training-data/{BlobName}: {Reason}", blobName, reason);
+            return null;
+        }
+
+        ETag etag;
+        try
+        {
+            BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            etag = properties.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            logger.LogWarning("training-data/{BlobName} was deleted before its run could start", blobName);
+            return null;
+        }
+
+        return new TrainingRequest(path.Model, blobName, RunId(path.Model, blobName, etag.ToString()));
+    }
+
+    public static string RunId(string model, string blobName, string etag)
+    {
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{blobName}\n{etag}"));
+        return $"{model}-{Convert.ToHexStringLower(hash)[..16]}";
+    }
+}

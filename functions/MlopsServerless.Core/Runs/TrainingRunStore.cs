@@ -1,0 +1,36 @@
+using Azure;
+using Azure.Data.Tables;
+using MlopsServerless.Configuration;
+using MlopsServerless.Core.Storage;
+
+namespace MlopsServerless.Core.Runs;
+
+/// <summary>The TrainingRuns table: partition = model, row = run id; each step of a run overwrites its row.</summary>
+public sealed class TrainingRunStore(StorageClients storage)
+{
+    TableClient Table => storage.Table(StorageNames.Tables.TrainingRuns);
+
+    public async Task SaveAsync(TrainingRun run, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(run.Model, run.RunId) { ["Json"] = StorageJson.Serialize(run) };
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<TrainingRun?> GetAsync(string model, string runId, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> row = await Table.GetEntityIfExistsAsync<TableEntity>(model, runId, cancellationToken: cancellationToken);
+        return row.HasValue ? StorageJson.Deserialize<TrainingRun>(row.Value!.GetString("Json")) : null;
+    }
+
+    /// <summary>The model's runs, most recently updated first.</summary>
+    public async Task<IReadOnlyList<TrainingRun>> ListAsync(string model, CancellationToken cancellationToken)
+    {
+        var runs = new List<TrainingRun>();
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {model}"), cancellationToken: cancellationToken))
+        {
+            runs.Add(StorageJson.Deserialize<TrainingRun>(row.GetString("Json")));
+        }
+
+        return runs.OrderByDescending(r => r.UpdatedAt).ToList();
+    }
+}

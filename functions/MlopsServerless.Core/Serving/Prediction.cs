@@ -1,0 +1,14 @@
+namespace MlopsServerless.Core.Serving;
+
+/// <summary>
+/// One row's prediction. Binary: <see cref="PredictedLabel"/> and <see cref="Probability"/>; multiclass:
+/// <see cref="PredictedClass"/> and <see cref="ClassScores"/>; regression: <see cref="Value"/>.
+/// </summary>
+public sealed record Prediction
+{
+    public double? Value { get; init; }
+    public bool? PredictedLabel { get; init; }
+    public double? Probability { get; init; }
+    public string? PredictedClass { get; init; }
+    public IReadOnlyDictionary<string, double>? ClassScores { get; init; }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+using MlopsServerless.Core.Datasets;
+
+namespace MlopsServerless.Core.Training;
+
+/// <summary>Fits one ML.NET model (FastTree or LightGbm) on the training rows of a prepared dataset.</summary>
+public sealed class ModelTrainer
+{
+    const int Trees = 100;
+    const int Leaves = 20;
+    const double LearningRate = 0.2;
+
+    public TrainedModel Train(PreparedDataset dataset, DataSplit split, int seed)
+    {
+        var ml = new MLContext(seed);
+        ModelTaskRows rows = ModelTaskRows.From(dataset, split.TrainRows);
+        IDataView trainData = MlRows.ToDataView(ml, rows);
+        int minLeafRows = Math.Clamp(split.TrainRows.Count / 20, 1, 10);
+        var parameters = new Dictionary<string, string>
+        {
+            ["trainer"] = dataset.Spec.Trainer.ToString(),
+            ["task"] = dataset.Spec.Task.ToString(),
+            ["trees"] = Trees.ToString(CultureInfo.InvariantCulture),
+            ["leaves"] = Leaves.ToString(CultureInfo.InvariantCulture),
+            ["learningRate"] = LearningRate.ToString(CultureInfo.InvariantCulture),
+            ["minimumExampleCountPerLeaf"] = minLeafRows.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["trainRows"] = split.TrainRows.Count.ToString(CultureInfo.InvariantCulture),
+            ["testRows"] = split.TestRows.Count.ToString(CultureInfo.InvariantCulture),
+        };
+
+        IEstimator<ITransformer> pipeline = Pipeline(ml, dataset.Spec, minLeafRows, seed);
+        ITransformer transformer = pipeline.Fit(trainData);
+        return new TrainedModel(transformer, trainData.Schema, parameters);
+    }
+
+    static IEstimator<ITransformer> Pipeline(MLContext ml, ModelSpec spec, int minLeafRows, int seed) => (spec.Task, spec.Trainer) switch
+    {
+        (ModelTask.Binary, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(
+            new FastTreeBinaryTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
+        (ModelTask.Binary, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(
+            new LightGbmBinaryTrainer.Options { NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
+        (ModelTask.Regression, TrainerKind.FastTree) => ml.Regression.Trainers.FastTree(
+            new FastTreeRegressionTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
+        (ModelTask.Regression, TrainerKind.LightGbm) => ml.Regression.Trainers.LightGbm(
+            new LightGbmRegressionTrainer.Options { NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
+        (ModelTask.Multiclass, TrainerKind.LightGbm) => ml.Transforms.Conversion.MapValueToKey(MlRows.Label)
+            .Append(ml.MulticlassClassification.Trainers.LightGbm(
+                new LightGbmMulticlassTrainer.Options { NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue(MlRows.PredictedClass, MlRows.PredictedLabel)),
+        (ModelTask.Multiclass, TrainerKind.FastTree) => ml.Transforms.Conversion.MapValueToKey(MlRows.Label)
+            .Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(
+                new FastTreeBinaryTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed })))
+            .Append(ml.Transforms.Conversion.MapKeyToValue(MlRows.PredictedClass, MlRows.PredictedLabel)),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), $"{spec.Task} with {spec.Trainer} is not supported."),
+    };
+}

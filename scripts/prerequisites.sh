@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the local run and the tests need beyond the .NET SDK: Azurite (npm, pinned in
+# scripts/azurite/package-lock.json) and libgomp1 (LightGbm's native library needs it).
+# Idempotent: a second call does nothing.
+set -euo pipefail
+scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+require() {
+  command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is required ($2)" >&2; exit 1; }
+}
+require dotnet "install the .NET 10 SDK"
+require node "install Node.js 20 or later"
+require npm "install Node.js 20 or later"
+
+if ! ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1'; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing libgomp1 (LightGbm native dependency)..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgomp1 >/dev/null
+  else
+    echo "warning: libgomp.so.1 not found; install your distribution's libgomp1 for LightGbm models" >&2
+  fi
+fi
+
+if [ ! -f "$scripts_dir/azurite/node_modules/azurite/dist/src/azurite.js" ]; then
+  echo "Installing Azurite (npm)..."
+  (cd "$scripts_dir/azurite" && npm ci --no-audit --no-fund --loglevel=error)
+fi
