@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace MlopsServerless.Core.Datasets;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ModelTask>))]
 public enum ModelTask
 {
     Binary,

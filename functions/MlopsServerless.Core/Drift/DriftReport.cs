@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace MlopsServerless.Core.Drift;
 
+[JsonConverter(typeof(JsonStringEnumConverter<DriftReportStatus>))]
 public enum DriftReportStatus
 {
     Computed,

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace MlopsServerless.Core.Runs;
 
+[JsonConverter(typeof(JsonStringEnumConverter<TrainingRunStatus>))]
 public enum TrainingRunStatus
 {
     Validating,
