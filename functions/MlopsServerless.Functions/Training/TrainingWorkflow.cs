@@ -29,7 +29,7 @@ public sealed class TrainingWorkflow(
     static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2));
 
-    [Function(nameof(StartTrainingOnUpload))]
+    [Function(FunctionNames.StartTrainingOnUpload)]
     public async Task StartTrainingOnUpload(
         [BlobTrigger(TrainingDataBlobPath, Source = BlobTriggerSource.EventGrid, Connection = SettingKeys.StorageConnection)] BlobClient blob,
         string name,

@@ -1,0 +1,3 @@
+using MlopsServerless.LocalHost;
+
+await LocalHostBuilder.Build(args).RunAsync();

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlopsServerless.Core.Demo;
+using MlopsServerless.TestSupport;
+
+namespace MlopsServerless.Functions.Tests.EndToEnd;
+
+/// <summary>The whole loop through the local host: upload → orchestration → registry → champion → predictions → drift.</summary>
+public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task UploadedDataset_IsTrainedPromotedAndServed_ThenASecondUploadRegistersV2()
+    {
+        string model = UniqueNames.Model("e2e");
+        await UploadAsync($"{model}/first.csv", new DemoDataset(800, 1).ToCsv());
+
+        JsonNode overview = await WaitForAsync(model, o => o["champion"]?["version"]?.GetValue<int>() == 1);
+        Assert.Equal("auc", overview["champion"]!["metrics"]!["primaryMetric"]!.GetValue<string>());
+        Assert.Equal("Promoted", overview["recentRuns"]![0]!["status"]!.GetValue<string>());
+
+        HttpResponseMessage ok = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": 90, "support_calls": 6, "usage_hours": 4}""");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        JsonNode answer = JsonNode.Parse(await ok.Content.ReadAsStringAsync())!;
+        Assert.Equal(1, answer["version"]!.GetValue<int>());
+        Assert.InRange(answer["prediction"]!["probability"]!.GetValue<double>(), 0.0, 1.0);
+        Assert.Equal(JsonValueKind.True, answer["prediction"]!["predictedLabel"]!.GetValueKind());
+
+        HttpResponseMessage bad = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": "a lot", "support_calls": 6, "usage_hours": 4}""");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        JsonNode problem = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        Assert.Contains("must be a number", problem["errors"]!["monthly_spend"]![0]!.GetValue<string>());
+
+        await UploadAsync($"{model}/second.csv", new DemoDataset(800, 2).ToCsv());
+        JsonNode after = await WaitForAsync(model, o => o["versions"]!.AsArray().Count == 2
+            && o["recentRuns"]!.AsArray().All(r => r!["status"]!.GetValue<string>() is "Promoted" or "NotPromoted"));
+        Assert.Equal([2, 1], after["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
+        Assert.NotEqual(after["versions"]![0]!["dataSha256"]!.GetValue<string>(), after["versions"]![1]!["dataSha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task BatchPrediction_AnswersEveryRowInOrder_AndDriftRunReportsOnIt()
+    {
+        string model = UniqueNames.Model("e2e");
+        await UploadAsync($"{model}/data.csv", new DemoDataset(800, 3).ToCsv());
+        await WaitForAsync(model, o => o["champion"]?["version"] is not null);
+
+        HttpResponseMessage response = await PredictAsync(model, JsonSerializer.Serialize(new DemoDataset(60, 4, Shift: 1.5).RequestRows()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonNode answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(60, answer["predictions"]!.AsArray().Count);
+
+        HttpResponseMessage drift = await host.Http.PostAsync("/api/drift/run", null);
+        Assert.Equal(HttpStatusCode.OK, drift.StatusCode);
+        JsonNode report = JsonNode.Parse(await drift.Content.ReadAsStringAsync())!.AsArray()
+            .Single(r => r!["model"]!.GetValue<string>() == model)!;
+        Assert.Equal(60, report["sampleCount"]!.GetValue<int>());
+        Assert.Equal("Computed", report["status"]!.GetValue<string>());
+        Assert.True(report["driftDetected"]!.GetValue<bool>());
+        JsonNode overview = JsonNode.Parse(await host.Http.GetStringAsync($"/api/models/{model}"))!;
+        Assert.Equal(60, overview["latestDrift"]!["sampleCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task MalformedCsv_EndsRejectedWithReport_KeepsTheBlob_RegistersNothing()
+    {
+        string model = UniqueNames.Model("e2e");
+        string blobName = $"{model}/broken.csv";
+        await UploadAsync(blobName, "tenure_months,monthly_spend,churned\n1,2,0\n3,\"4,1\n");
+
+        JsonNode overview = await WaitForAsync(model, o => o["recentRuns"]?[0]?["status"]?.GetValue<string>() == "Rejected");
+
+        Assert.Null(overview["champion"]);
+        Assert.Empty(overview["versions"]!.AsArray());
+        JsonNode run = overview["recentRuns"]![0]!;
+        Assert.Contains("not valid CSV", run["message"]!.GetValue<string>());
+        Assert.True(await host.Storage.Blob(run["validationReportBlob"]!.GetValue<string>()).ExistsAsync());
+        Assert.True(await host.Storage.Blob(run["quarantineBlob"]!.GetValue<string>()).ExistsAsync());
+        Assert.True(await host.TrainingData.GetBlobClient(blobName).ExistsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await PredictAsync(model, "{}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Not-A-Model", "{}", "model")]
+    [InlineData("churn", "{not json", "$")]
+    public async Task Predict_BadRouteOrBody_Is400NamingTheField(string model, string body, string field)
+    {
+        HttpResponseMessage response = await PredictAsync(model, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task GetModel_Unknown_Is404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync($"/api/models/{UniqueNames.Model("none")}")).StatusCode);
+    }
+
+    Task UploadAsync(string blobName, string content) =>
+        host.TrainingData.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(content), overwrite: true);
+
+    Task<HttpResponseMessage> PredictAsync(string model, string json) =>
+        host.Http.PostAsync($"/api/models/{model}/predict", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+    async Task<JsonNode> WaitForAsync(string model, Func<JsonNode, bool> condition)
+    {
+        DateTime deadline = DateTime.UtcNow + Patience;
+        JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            HttpResponseMessage response = await host.Http.GetAsync($"/api/models/{model}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                last = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                if (condition(last))
+                {
+                    return last;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"{model} did not reach the expected state in {Patience}; last seen: {last?.ToJsonString()}");
+    }
+}
