@@ -12,7 +12,8 @@ start_azurite() {
   mkdir -p "$data_dir"
   local blob_port queue_port table_port
   blob_port="$(free_port)"; queue_port="$(free_port)"; table_port="$(free_port)"
-  node "$scripts_dir/azurite/node_modules/azurite/dist/src/azurite.js" \
+  # Its own session: Ctrl-C in the terminal must not stop storage before the host has shut down.
+  setsid node "$scripts_dir/azurite/node_modules/azurite/dist/src/azurite.js" \
     --location "$data_dir" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \

@@ -15,9 +15,16 @@ dotnet build functions/MlopsServerless.LocalHost --configuration Release --nolog
 
 start_azurite "$root/.local/azurite"
 host_pid=""
+stop() { # stop PID SECONDS: SIGTERM (a graceful shutdown), then SIGKILL if it is still there after SECONDS
+  kill -TERM "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 $(($2 * 10))); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$1" 2>/dev/null || true
+}
 cleanup() {
-  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
-  kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null
+  trap '' PIPE INT # finish stopping even if the terminal or a pipe reading our output is gone
+  [ -n "$host_pid" ] && stop "$host_pid" 30
+  # Azurite saves and reports "successfully closed" at once, but its process can linger on open handles.
+  stop "$AZURITE_PID" 5
   echo "Stopped the local host and Azurite."
 }
 trap cleanup EXIT

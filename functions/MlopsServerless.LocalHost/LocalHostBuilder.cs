@@ -16,7 +16,7 @@ public static class LocalHostBuilder
 {
     public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = new PlatformSettings().ToAppSettings().Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)),

@@ -28,6 +28,8 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal(1, answer["version"]!.GetValue<int>());
         Assert.InRange(answer["prediction"]!["probability"]!.GetValue<double>(), 0.0, 1.0);
         Assert.Equal(JsonValueKind.True, answer["prediction"]!["predictedLabel"]!.GetValueKind());
+        Assert.Equal(["predictedLabel", "probability"], answer["prediction"]!.AsObject().Select(p => p.Key).Order());
+        Assert.False(answer.AsObject().ContainsKey("predictions"));
 
         HttpResponseMessage bad = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": "a lot", "support_calls": 6, "usage_hours": 4}""");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
