@@ -1,45 +1,28 @@
-using Azure;
-using Azure.Data.Tables;
+using MlopsServerless.Core.Storage;
 
 namespace MlopsServerless.Core.Registry;
 
 // Table rows of the registry. Partition = model name. Row keys: "v000001"… versions, "run-{runId}" run → version,
 // "counter" the last version number handed out, "champion" the serving pointer.
 
-internal sealed class VersionEntity : ITableEntity
+internal sealed class VersionEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
     public int Version { get; set; }
     public string Json { get; set; } = string.Empty;
 }
 
-internal sealed class RunVersionEntity : ITableEntity
+internal sealed class RunVersionEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
     public int Version { get; set; }
 }
 
-internal sealed class CounterEntity : ITableEntity
+internal sealed class CounterEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
     public int LatestVersion { get; set; }
 }
 
-internal sealed class ChampionEntity : ITableEntity
+internal sealed class ChampionEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
     public int Version { get; set; }
     public string Json { get; set; } = string.Empty;
 }
