@@ -24,12 +24,22 @@ public sealed class DriftMonitor(
     public async Task<IReadOnlyList<DriftReport>> RunAsync(CancellationToken cancellationToken)
     {
         var results = new List<DriftReport>();
+        var failures = new List<Exception>();
         foreach (Champion champion in await registry.ListChampionsAsync(cancellationToken))
         {
-            results.Add(await MeasureAsync(champion, cancellationToken));
+            try
+            {
+                results.Add(await MeasureAsync(champion, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Drift of {Model} v{Version} could not be measured", champion.Model, champion.Version);
+                failures.Add(exception);
+            }
         }
 
-        return results;
+        // One model's broken artifacts must not stop the others being measured; the run still fails visibly.
+        return failures.Count == 0 ? results : throw new AggregateException("Drift could not be measured for every model.", failures);
     }
 
     public async Task<DriftReport> MeasureAsync(Champion champion, CancellationToken cancellationToken)

@@ -45,18 +45,31 @@ public sealed class ChampionModelCache : IDisposable
             return null;
         }
 
+        // Concurrent first requests share one load; a failed load is not cached, so the next request tries again.
         string key = $"{model}/{champion.Version}";
-        if (_models.TryGetValue(key, out ServedModel? cached) && cached is not null)
+        Lazy<Task<ServedModel>> load = _models.GetOrCreate(key, entry =>
         {
-            return cached;
+            entry.Size = 1;
+            return new Lazy<Task<ServedModel>>(() => LoadAsync(model, champion.Version));
+        })!;
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
         }
+        catch (Exception) when (load.Value.IsFaulted)
+        {
+            _models.Remove(key);
+            throw;
+        }
+    }
 
-        ModelVersion version = await _registry.GetVersionAsync(model, champion.Version, cancellationToken)
-            ?? throw new InvalidOperationException($"Champion {model} v{champion.Version} is not registered.");
-        var download = await _storage.Blob(version.ArtifactBlob).DownloadContentAsync(cancellationToken);
+    async Task<ServedModel> LoadAsync(string model, int championVersion)
+    {
+        ModelVersion version = await _registry.GetVersionAsync(model, championVersion, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Champion {model} v{championVersion} is not registered.");
+        var download = await _storage.Blob(version.ArtifactBlob).DownloadContentAsync(CancellationToken.None);
         using Stream zip = download.Value.Content.ToStream();
         var served = new ServedModel(model, version.Version, ServingModel.Load(zip, version.Spec));
-        _models.Set(key, served, new MemoryCacheEntryOptions { Size = 1 });
         _logger.LogInformation("Loaded {Model} v{Version} from {Artifact}", model, version.Version, version.ArtifactBlob);
         return served;
     }

@@ -107,6 +107,23 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(120, second.SampleCount);
     }
 
+    [Fact]
+    public async Task RunAsync_OneModelsProfileIsMissing_StillReportsTheOthersAndFails()
+    {
+        string healthy = await TrainChampionAsync();
+        string broken = await TrainChampionAsync();
+        ModelVersion brokenVersion = (await _host.Get<ModelRegistry>().GetVersionAsync(broken, 1, default))!;
+        await _host.Get<StorageClients>().Blob(brokenVersion.ReferenceProfileBlob).DeleteAsync();
+        await ServeAsync(healthy, new DemoDataset(150, 41));
+        await ServeAsync(broken, new DemoDataset(150, 42));
+
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => _host.Get<DriftMonitor>().RunAsync(default));
+
+        Assert.Contains(failure.InnerExceptions, e => e.Message.Contains(brokenVersion.ReferenceProfileBlob));
+        Assert.Equal(150, (await _host.Get<DriftReportStore>().GetLatestAsync(healthy, default))!.SampleCount);
+        Assert.Null(await _host.Get<DriftReportStore>().GetLatestAsync(broken, default));
+    }
+
     async Task ServeAsync(string model, DemoDataset traffic)
     {
         _host.Time.Advance(TimeSpan.FromMinutes(5));
