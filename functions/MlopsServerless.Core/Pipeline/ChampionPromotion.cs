@@ -73,6 +73,33 @@ public sealed class ChampionPromotion(
         throw new InvalidOperationException($"Could not settle the champion of {candidate.Model} after {MaxAttempts} attempts.");
     }
 
+    /// <summary>
+    /// An operator's decision (promotion or rollback): makes a registered version champion whatever its metrics.
+    /// Null when the version is not registered.
+    /// </summary>
+    public async Task<Champion?> SetChampionAsync(string model, int version, string reason, CancellationToken cancellationToken)
+    {
+        ModelVersion? chosen = await registry.GetVersionAsync(model, version, cancellationToken);
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            ChampionState state = await registry.GetChampionStateAsync(model, cancellationToken);
+            var next = new Champion(model, version, chosen.Metrics, time.GetUtcNow(), $"set by an operator: {reason}", state.Champion?.Version);
+            if (await registry.TrySetChampionAsync(next, state, cancellationToken))
+            {
+                logger.LogWarning("Operator set {Model} champion to v{Version} (was v{Previous}): {Reason}",
+                    model, version, state.Champion?.Version, reason);
+                return next;
+            }
+        }
+
+        throw new InvalidOperationException($"Could not set the champion of {model} after {MaxAttempts} attempts.");
+    }
+
     async Task<(ModelMetrics Metrics, string Basis)> ScoreChampionAsync(ModelVersion champion, ModelVersion candidate,
         PreparedDataset dataset, CancellationToken cancellationToken)
     {

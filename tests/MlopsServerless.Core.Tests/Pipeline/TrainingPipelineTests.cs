@@ -85,6 +85,23 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task SetChampionAsync_OperatorRollsBack_ServesTheOlderVersionAndKeepsTheReason()
+    {
+        string model = UniqueNames.Model();
+        await RunAllStepsAsync(model, "small.csv", new DemoDataset(40, 2).ToCsv());
+        await RunAllStepsAsync(model, "large.csv", new DemoDataset(2000, 3).ToCsv());
+        var promotion = _host.Get<ChampionPromotion>();
+
+        Champion? rolledBack = await promotion.SetChampionAsync(model, 1, "incident 42", default);
+        Champion? unknown = await promotion.SetChampionAsync(model, 9, "typo", default);
+
+        Assert.Equal((1, 2), (rolledBack!.Version, rolledBack.PreviousVersion));
+        Assert.Contains("incident 42", rolledBack.Reason);
+        Assert.Null(unknown);
+        Assert.Equal(1, (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!.Version);
+    }
+
+    [Fact]
     public async Task PromoteIfBetterAsync_TwoCandidatesConcurrently_LeaveExactlyTheBetterOneAsChampion()
     {
         string model = UniqueNames.Model();

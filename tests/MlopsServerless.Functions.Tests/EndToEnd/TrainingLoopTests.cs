@@ -41,6 +41,14 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
             && o["recentRuns"]!.AsArray().All(r => r!["status"]!.GetValue<string>() is "Promoted" or "NotPromoted"));
         Assert.Equal([2, 1], after["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
         Assert.NotEqual(after["versions"]![0]!["dataSha256"]!.GetValue<string>(), after["versions"]![1]!["dataSha256"]!.GetValue<string>());
+
+        HttpResponseMessage noVersion = await host.Http.PostAsync($"/api/models/{model}/champion", Json("""{"reason": "test"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await noVersion.Content.ReadAsStringAsync())!["errors"]!["version"]);
+        HttpResponseMessage set = await host.Http.PostAsync($"/api/models/{model}/champion", Json("""{"version": 2, "reason": "operator test"}"""));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        HttpResponseMessage servedByV2 = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": 90, "support_calls": 6, "usage_hours": 4}""");
+        Assert.Equal(2, JsonNode.Parse(await servedByV2.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());
     }
 
     [Fact]
@@ -105,8 +113,9 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
     Task UploadAsync(string blobName, string content) =>
         host.TrainingData.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(content), overwrite: true);
 
-    Task<HttpResponseMessage> PredictAsync(string model, string json) =>
-        host.Http.PostAsync($"/api/models/{model}/predict", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+    Task<HttpResponseMessage> PredictAsync(string model, string json) => host.Http.PostAsync($"/api/models/{model}/predict", Json(json));
+
+    static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     async Task<JsonNode> WaitForAsync(string model, Func<JsonNode, bool> condition)
     {
