@@ -123,6 +123,7 @@ public sealed partial record DeploymentSettings
             [SettingKeys.TrainingTestFraction] = (p, v) => p with { TrainingTestFraction = Double(Keys.AppSetting(SettingKeys.TrainingTestFraction), v) },
             [SettingKeys.TrainingMinimumRows] = (p, v) => p with { TrainingMinimumRows = Int(Keys.AppSetting(SettingKeys.TrainingMinimumRows), v) },
             [SettingKeys.TrainingMaxMissingFraction] = (p, v) => p with { TrainingMaxMissingFraction = Double(Keys.AppSetting(SettingKeys.TrainingMaxMissingFraction), v) },
+            [SettingKeys.TrainingMaxUploadMegabytes] = (p, v) => p with { TrainingMaxUploadMegabytes = Int(Keys.AppSetting(SettingKeys.TrainingMaxUploadMegabytes), v) },
             [SettingKeys.PredictionMaxRows] = (p, v) => p with { PredictionMaxRows = Int(Keys.AppSetting(SettingKeys.PredictionMaxRows), v) },
             [SettingKeys.PredictionChampionRefreshSeconds] = (p, v) => p with { PredictionChampionRefreshSeconds = Int(Keys.AppSetting(SettingKeys.PredictionChampionRefreshSeconds), v) },
             [SettingKeys.PredictionModelCacheSize] = (p, v) => p with { PredictionModelCacheSize = Int(Keys.AppSetting(SettingKeys.PredictionModelCacheSize), v) },

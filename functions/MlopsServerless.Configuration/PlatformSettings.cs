@@ -10,6 +10,7 @@ public sealed record PlatformSettings
     public double TrainingTestFraction { get; init; } = SettingDefaults.TrainingTestFraction;
     public int TrainingMinimumRows { get; init; } = SettingDefaults.TrainingMinimumRows;
     public double TrainingMaxMissingFraction { get; init; } = SettingDefaults.TrainingMaxMissingFraction;
+    public int TrainingMaxUploadMegabytes { get; init; } = SettingDefaults.TrainingMaxUploadMegabytes;
     public int PredictionMaxRows { get; init; } = SettingDefaults.PredictionMaxRows;
     public int PredictionChampionRefreshSeconds { get; init; } = SettingDefaults.PredictionChampionRefreshSeconds;
     public int PredictionModelCacheSize { get; init; } = SettingDefaults.PredictionModelCacheSize;
@@ -25,6 +26,7 @@ public sealed record PlatformSettings
         [SettingKeys.TrainingTestFraction] = Format(TrainingTestFraction),
         [SettingKeys.TrainingMinimumRows] = Format(TrainingMinimumRows),
         [SettingKeys.TrainingMaxMissingFraction] = Format(TrainingMaxMissingFraction),
+        [SettingKeys.TrainingMaxUploadMegabytes] = Format(TrainingMaxUploadMegabytes),
         [SettingKeys.PredictionMaxRows] = Format(PredictionMaxRows),
         [SettingKeys.PredictionChampionRefreshSeconds] = Format(PredictionChampionRefreshSeconds),
         [SettingKeys.PredictionModelCacheSize] = Format(PredictionModelCacheSize),

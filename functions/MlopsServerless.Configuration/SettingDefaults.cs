@@ -9,6 +9,7 @@ public static class SettingDefaults
     public const double TrainingTestFraction = 0.2;
     public const int TrainingMinimumRows = 20;
     public const double TrainingMaxMissingFraction = 0.1;
+    public const int TrainingMaxUploadMegabytes = 256;
 
     public const int PredictionMaxRows = 1000;
     public const int PredictionChampionRefreshSeconds = 10;

@@ -24,6 +24,7 @@ public static class SettingKeys
     public const string TrainingTestFraction = "MLOPS_TRAINING_TEST_FRACTION";
     public const string TrainingMinimumRows = "MLOPS_TRAINING_MIN_ROWS";
     public const string TrainingMaxMissingFraction = "MLOPS_TRAINING_MAX_MISSING_FRACTION";
+    public const string TrainingMaxUploadMegabytes = "MLOPS_TRAINING_MAX_UPLOAD_MB";
 
     public const string PredictionMaxRows = "MLOPS_PREDICTION_MAX_ROWS";
     public const string PredictionChampionRefreshSeconds = "MLOPS_PREDICTION_CHAMPION_REFRESH_SECONDS";

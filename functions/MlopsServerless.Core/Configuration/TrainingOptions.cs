@@ -22,4 +22,9 @@ public sealed class TrainingOptions
     [ConfigurationKeyName(SettingKeys.TrainingMaxMissingFraction)]
     [Range(0.0, 1.0)]
     public double MaxMissingFraction { get; set; } = SettingDefaults.TrainingMaxMissingFraction;
+
+    /// <summary>Largest upload validated and trained on; a larger one is rejected unread (validation holds it in memory).</summary>
+    [ConfigurationKeyName(SettingKeys.TrainingMaxUploadMegabytes)]
+    [Range(1, 4096)]
+    public int MaxUploadMegabytes { get; set; } = SettingDefaults.TrainingMaxUploadMegabytes;
 }

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlopsServerless.Configuration;
 using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Runs;
@@ -29,7 +31,17 @@ public sealed class DatasetIntake(
         await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Validating,
             time.GetUtcNow()), cancellationToken);
 
-        BlobDownloadResult download = await storage.Blob(BlobPaths.TrainingData(request.SourceBlob)).DownloadContentAsync(cancellationToken);
+        BlobClient source = storage.Blob(BlobPaths.TrainingData(request.SourceBlob));
+        long size = (await source.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
+        long limit = options.Value.MaxUploadMegabytes * 1024L * 1024L;
+        if (size > limit)
+        {
+            return await RejectUnreadAsync(request, new ValidationIssue(
+                $"the file is {size / (1024.0 * 1024.0):0.#} MB; at most {options.Value.MaxUploadMegabytes} MB are accepted " +
+                $"({SettingKeys.TrainingMaxUploadMegabytes})"), cancellationToken);
+        }
+
+        BlobDownloadResult download = await source.DownloadContentAsync(cancellationToken);
         BinaryData content = download.Content;
         string sha256 = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
 
@@ -78,6 +90,25 @@ public sealed class DatasetIntake(
         logger.LogWarning("Rejected {Model} run {RunId}: {ErrorCount} validation errors, report {ReportBlob}",
             request.Model, request.RunId, errors.Count, reportBlob);
         return new DatasetValidation(request, false, reportBlob, sha256, errors.Count, null, null, quarantineBlob);
+    }
+
+    /// <summary>Rejects an upload without reading it: the report says why; the upload itself stays where it is.</summary>
+    async Task<DatasetValidation> RejectUnreadAsync(TrainingRequest request, ValidationIssue issue, CancellationToken cancellationToken)
+    {
+        var report = new ValidationReport
+        {
+            Model = request.Model,
+            SourceBlob = BlobPaths.TrainingData(request.SourceBlob),
+            DataSha256 = string.Empty,
+            ValidatedAt = time.GetUtcNow(),
+            Errors = [issue],
+        };
+        string reportBlob = BlobPaths.ValidationReport(request.Model, request.RunId);
+        await JsonBlobs.WriteAsync(storage.Blob(reportBlob), report, cancellationToken);
+        await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Rejected,
+            time.GetUtcNow(), Describe(issue), reportBlob), cancellationToken);
+        logger.LogWarning("Rejected {Model} run {RunId} unread: {Reason}", request.Model, request.RunId, issue.Message);
+        return new DatasetValidation(request, false, reportBlob, string.Empty, 1, null, null, null);
     }
 
     async Task<ModelSpecDocument?> ReadSpecAsync(string model, List<ValidationIssue> errors, CancellationToken cancellationToken)

@@ -39,6 +39,25 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ValidateAsync_UploadOverTheSizeLimit_IsRejectedUnreadAndKept()
+    {
+        await using CoreTestHost small = await CoreTestHost.StartAsync(azurite.ConnectionString,
+            new Dictionary<string, string?> { [SettingKeys.TrainingMaxUploadMegabytes] = "1" });
+        string model = UniqueNames.Model();
+        string csv = new DemoDataset(60_000, 1).ToCsv();
+        Assert.True(csv.Length > 1024 * 1024);
+        TrainingRequest request = await UploadAsync(model, "huge.csv", csv);
+
+        DatasetValidation validation = await small.Get<DatasetIntake>().ValidateAsync(request, default);
+
+        Assert.False(validation.IsValid);
+        ValidationReport report = (await JsonBlobs.ReadOrDefaultAsync<ValidationReport>(Blob(validation.ReportBlob), default))!;
+        Assert.Contains("at most 1 MB", Assert.Single(report.Errors).Message);
+        Assert.True(await Blob(BlobPaths.TrainingData(request.SourceBlob)).ExistsAsync());
+        Assert.Equal(TrainingRunStatus.Rejected, (await small.Get<TrainingRunStore>().GetAsync(model, request.RunId, default))!.Status);
+    }
+
+    [Fact]
     public async Task ValidateAsync_InvalidModelJson_RejectsWithSpecError()
     {
         string model = UniqueNames.Model();
