@@ -10,8 +10,6 @@ namespace MlopsServerless.Functions.Tests.EndToEnd;
 /// <summary>The whole loop through the local host: upload → orchestration → registry → champion → predictions → drift.</summary>
 public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task UploadedDataset_IsTrainedPromotedAndServed_ThenASecondUploadRegistersV2()
     {
@@ -117,25 +115,5 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
 
     static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
-    async Task<JsonNode> WaitForAsync(string model, Func<JsonNode, bool> condition)
-    {
-        DateTime deadline = DateTime.UtcNow + Patience;
-        JsonNode? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            HttpResponseMessage response = await host.Http.GetAsync($"/api/models/{model}");
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                last = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                if (condition(last))
-                {
-                    return last;
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{model} did not reach the expected state in {Patience}; last seen: {last?.ToJsonString()}");
-    }
+    Task<JsonNode> WaitForAsync(string model, Func<JsonNode, bool> condition) => host.Http.WaitForModelAsync(model, condition);
 }
