@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Runs;
 using MlopsServerless.Core.Storage;
 
@@ -21,6 +22,7 @@ public sealed class DatasetIntake(
     StorageClients storage,
     DatasetValidator validator,
     DatasetStore datasets,
+    ModelRegistry registry,
     TrainingRunStore runs,
     IOptions<TrainingOptions> options,
     TimeProvider time,
@@ -77,6 +79,15 @@ public sealed class DatasetIntake(
         if (report.IsValid)
         {
             string datasetBlob = await datasets.SnapshotAsync(request.Model, sha256, content, cancellationToken);
+            if (await FindSameTrainingAsync(request.Model, sha256, report.Spec!, cancellationToken) is { } existing)
+            {
+                await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Duplicate,
+                    time.GetUtcNow(), $"same data, spec and split as v{existing.Version}: nothing new to train",
+                    reportBlob, Version: existing.Version), cancellationToken);
+                logger.LogInformation("Run {RunId} of {Model} repeats v{Version}; not training", request.RunId, request.Model, existing.Version);
+                return new DatasetValidation(request, true, reportBlob, sha256, 0, datasetBlob, report.Spec, null, existing.Version);
+            }
+
             logger.LogInformation("Validated {Model} run {RunId}: {Rows} rows, {Features} features, task {Task}",
                 request.Model, request.RunId, report.RowCount, report.Spec!.FeatureColumns.Count, report.Spec.Task);
             return new DatasetValidation(request, true, reportBlob, sha256, 0, datasetBlob, report.Spec, null);
@@ -91,6 +102,10 @@ public sealed class DatasetIntake(
             request.Model, request.RunId, errors.Count, reportBlob);
         return new DatasetValidation(request, false, reportBlob, sha256, errors.Count, null, null, quarantineBlob);
     }
+
+    async Task<ModelVersion?> FindSameTrainingAsync(string model, string sha256, ModelSpec spec, CancellationToken cancellationToken) =>
+        (await registry.ListVersionsAsync(model, cancellationToken)).FirstOrDefault(v =>
+            v.DataSha256 == sha256 && v.Spec.Equals(spec) && v.Seed == options.Value.Seed && v.TestFraction == options.Value.TestFraction);
 
     /// <summary>Rejects an upload without reading it: the report says why; the upload itself stays where it is.</summary>
     async Task<DatasetValidation> RejectUnreadAsync(TrainingRequest request, ValidationIssue issue, CancellationToken cancellationToken)

@@ -2,7 +2,10 @@ using MlopsServerless.Core.Datasets;
 
 namespace MlopsServerless.Core.Pipeline;
 
-/// <summary>The validation step's result: where the report is and, when valid, the immutable dataset snapshot and spec.</summary>
+/// <summary>
+/// The validation step's result: where the report is and, when valid, the immutable dataset snapshot and spec.
+/// <see cref="DuplicateOfVersion"/>: a registered version was already trained on the same data, spec and split.
+/// </summary>
 public sealed record DatasetValidation(
     TrainingRequest Request,
     bool IsValid,
@@ -11,4 +14,5 @@ public sealed record DatasetValidation(
     int ErrorCount,
     string? DatasetBlob,
     ModelSpec? Spec,
-    string? QuarantineBlob);
+    string? QuarantineBlob,
+    int? DuplicateOfVersion = null);

@@ -7,6 +7,7 @@ public enum TrainingRunStatus
 {
     Validating,
     Rejected,
+    Duplicate,
     Training,
     Registered,
     Promoted,

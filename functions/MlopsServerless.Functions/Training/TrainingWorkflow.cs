@@ -69,6 +69,12 @@ public sealed class TrainingWorkflow(
                     $"{validation.ErrorCount} validation error(s); report: {validation.ReportBlob}; data kept at {validation.QuarantineBlob}");
             }
 
+            if (validation.DuplicateOfVersion is { } existing)
+            {
+                return new TrainingOutcome(request.Model, request.RunId, TrainingRunStatus.Duplicate, existing,
+                    $"same data, spec and split as v{existing}: nothing new to train");
+            }
+
             TrainedCandidate candidate = await context.CallActivityAsync<TrainedCandidate>(nameof(TrainCandidate), validation, ActivityRetry);
             EvaluatedCandidate evaluated = await context.CallActivityAsync<EvaluatedCandidate>(nameof(EvaluateCandidate), candidate, ActivityRetry);
             ModelVersion version = await context.CallActivityAsync<ModelVersion>(nameof(RegisterModelVersion), evaluated, ActivityRetry);

@@ -72,7 +72,7 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task AllSteps_TwoUploads_RegisterTwoVersionsAndPromoteOnlyABetterOne()
+    public async Task AllSteps_SameDataTrainedTwice_RegistersTwoVersionsAndDoesNotPromoteTheTie()
     {
         string model = UniqueNames.Model();
 
@@ -87,6 +87,36 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(1, same.ChampionVersion);
         Assert.Equal(same.CandidateMetrics.PrimaryValue, same.ChampionMetrics!.PrimaryValue, 9);
         Assert.Equal(1, (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!.Version);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_SameBytesUploadedAgain_IsADuplicateOfTheRegisteredVersion()
+    {
+        string model = UniqueNames.Model();
+        string csv = new DemoDataset(300, 6).ToCsv();
+        await RunAllStepsAsync(model, "monday.csv", csv);
+        TrainingRequest again = await UploadAsync(model, "tuesday.csv", csv);
+
+        DatasetValidation validation = await _host.Get<DatasetIntake>().ValidateAsync(again, default);
+
+        Assert.True(validation.IsValid);
+        Assert.Equal(1, validation.DuplicateOfVersion);
+        TrainingRun run = (await _host.Get<TrainingRunStore>().GetAsync(model, again.RunId, default))!;
+        Assert.Equal((TrainingRunStatus.Duplicate, 1), (run.Status, run.Version));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_SameBytesWithAnotherSpec_IsNotADuplicate()
+    {
+        string model = UniqueNames.Model();
+        string csv = new DemoDataset(300, 6).ToCsv();
+        await RunAllStepsAsync(model, "all-features.csv", csv);
+        await UploadAsync(model, "model.json", """{"featureColumns": ["tenure_months", "support_calls"]}""");
+        TrainingRequest narrower = await UploadAsync(model, "two-features.csv", csv);
+
+        DatasetValidation validation = await _host.Get<DatasetIntake>().ValidateAsync(narrower, default);
+
+        Assert.Null(validation.DuplicateOfVersion);
     }
 
     [Fact]
