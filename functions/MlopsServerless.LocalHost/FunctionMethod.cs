@@ -27,6 +27,15 @@ internal sealed class FunctionMethod
     public Type OutputType { get; }
 
     /// <summary>
+    /// The arguments of one invocation: <paramref name="bind"/> gives each parameter its value, or null for a parameter
+    /// it cannot bind, which is a signature the local host does not support.
+    /// </summary>
+    public object?[] BindArguments(Func<ParameterInfo, object?> bind) => Parameters
+        .Select(parameter => bind(parameter)
+            ?? throw new NotSupportedException($"The local host cannot bind parameter '{parameter.Name}' of {this}."))
+        .ToArray();
+
+    /// <summary>
     /// Runs the method. Continuations stay on the caller's scheduler (no <c>ConfigureAwait(false)</c>): an orchestrator
     /// must resume on the orchestration's own.
     /// </summary>

@@ -8,7 +8,7 @@ internal static class FunctionTriggers
 {
     public static IEnumerable<(FunctionMethod Function, TTrigger Trigger)> Find<TTrigger>(Assembly assembly) where TTrigger : Attribute =>
         from type in assembly.GetTypes()
-        from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
         let function = method.GetCustomAttribute<FunctionAttribute>()
         let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<TTrigger>()).FirstOrDefault(a => a is not null)
         where function is not null && trigger is not null

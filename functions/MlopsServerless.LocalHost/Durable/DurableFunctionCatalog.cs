@@ -10,30 +10,19 @@ internal sealed record DurableFunctionCatalog(IReadOnlyList<FunctionMethod> Orch
     /// <summary>Finds them, and rejects at start-up a signature the local host cannot call.</summary>
     public static DurableFunctionCatalog Discover(Assembly functionsAssembly)
     {
-        List<FunctionMethod> orchestrators = [], activities = [];
-        foreach (Type type in functionsAssembly.GetTypes())
+        var orchestrators = FunctionTriggers.Find<OrchestrationTriggerAttribute>(functionsAssembly).Select(t => t.Function).ToList();
+        foreach (FunctionMethod orchestrator in orchestrators)
         {
-            foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            {
-                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function
-                    || method.GetParameters() is not [var trigger, .. var rest])
-                {
-                    continue;
-                }
+            Require(orchestrator.Parameters is [{ ParameterType: var type }] && type == typeof(TaskOrchestrationContext), orchestrator.Method,
+                $"an orchestrator takes only its {nameof(TaskOrchestrationContext)}");
+        }
 
-                if (trigger.IsDefined(typeof(OrchestrationTriggerAttribute)))
-                {
-                    Require(trigger.ParameterType == typeof(TaskOrchestrationContext) && rest.Length == 0, method,
-                        $"an orchestrator takes only its {nameof(TaskOrchestrationContext)}");
-                    orchestrators.Add(new FunctionMethod(function.Name, method));
-                }
-                else if (trigger.IsDefined(typeof(ActivityTriggerAttribute)))
-                {
-                    Require(rest.All(parameter => parameter.ParameterType == typeof(CancellationToken)), method,
-                        $"an activity takes its input and, optionally, a {nameof(CancellationToken)}");
-                    activities.Add(new FunctionMethod(function.Name, method));
-                }
-            }
+        var activities = FunctionTriggers.Find<ActivityTriggerAttribute>(functionsAssembly).Select(t => t.Function).ToList();
+        foreach (FunctionMethod activity in activities)
+        {
+            Require(activity.Parameters[0].IsDefined(typeof(ActivityTriggerAttribute))
+                    && activity.Parameters.Skip(1).All(parameter => parameter.ParameterType == typeof(CancellationToken)),
+                activity.Method, $"an activity takes its input and, optionally, a {nameof(CancellationToken)}");
         }
 
         return new DurableFunctionCatalog(orchestrators, activities);

@@ -30,7 +30,7 @@ public static class HttpFunctionEndpoints
 
     static async Task InvokeAsync(FunctionMethod function, HttpContext context)
     {
-        object?[] arguments = function.Parameters.Select(parameter => Bind(parameter, context)).ToArray();
+        object?[] arguments = function.BindArguments(parameter => Bind(parameter, context));
         object? result = await function.InvokeAsync(context.RequestServices, arguments);
         switch (result)
         {
@@ -57,11 +57,8 @@ public static class HttpFunctionEndpoints
             return context.RequestAborted;
         }
 
-        if (context.Request.RouteValues.TryGetValue(parameter.Name!, out object? value) && value is not null)
-        {
-            return Convert.ChangeType(value, parameter.ParameterType, CultureInfo.InvariantCulture);
-        }
-
-        throw new NotSupportedException($"The local host cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType}.");
+        return context.Request.RouteValues.TryGetValue(parameter.Name!, out object? value) && value is not null
+            ? Convert.ChangeType(value, parameter.ParameterType, CultureInfo.InvariantCulture)
+            : null;
     }
 }

@@ -55,14 +55,14 @@ internal sealed class BlobTriggerWatcher(
                 continue;
             }
 
-            object?[] arguments = function.Parameters.Select(parameter => parameter.ParameterType switch
+            object?[] arguments = function.BindArguments(parameter => parameter.ParameterType switch
             {
                 var t when t == typeof(BlobClient) => container.GetBlobClient(item.Name),
                 var t when t == typeof(string) && parameter.Name == "name" => item.Name,
                 var t when t == typeof(DurableTaskClient) => durableClient,
-                var t when t == typeof(CancellationToken) => (object)cancellationToken,
-                _ => throw new NotSupportedException($"The local host cannot bind parameter '{parameter.Name}' of {function}."),
-            }).ToArray();
+                var t when t == typeof(CancellationToken) => cancellationToken,
+                _ => null,
+            });
             await function.InvokeAsync(services, arguments);
             seen[key] = etag;
         }

@@ -30,12 +30,12 @@ internal sealed class TimerTriggerScheduler(
             }
 
             await Task.Delay(next.Value - now, time, stoppingToken);
-            object?[] arguments = function.Parameters.Select(parameter => parameter.ParameterType switch
+            object?[] arguments = function.BindArguments(parameter => parameter.ParameterType switch
             {
                 var t when t == typeof(TimerInfo) => new TimerInfo(),
-                var t when t == typeof(CancellationToken) => (object)stoppingToken,
-                _ => throw new NotSupportedException($"The local host cannot bind parameter '{parameter.Name}' of {function}."),
-            }).ToArray();
+                var t when t == typeof(CancellationToken) => stoppingToken,
+                _ => null,
+            });
             try
             {
                 await function.InvokeAsync(services, arguments);
