@@ -73,9 +73,7 @@ public sealed class DatasetIntake(
             Warnings = result?.Warnings ?? [],
             Columns = result?.Columns ?? [],
         };
-        string reportBlob = BlobPaths.ValidationReport(request.Model, request.RunId);
-        await JsonBlobs.WriteAsync(storage.Blob(reportBlob), report, cancellationToken);
-
+        string reportBlob = await WriteReportAsync(request, report, cancellationToken);
         if (report.IsValid)
         {
             string datasetBlob = await datasets.SnapshotAsync(request.Model, sha256, content, cancellationToken);
@@ -95,12 +93,7 @@ public sealed class DatasetIntake(
 
         string quarantineBlob = BlobPaths.Quarantine(request.Model, request.RunId, request.SourceBlob);
         await storage.Blob(quarantineBlob).UploadAsync(content, overwrite: true, cancellationToken);
-        await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Rejected,
-            time.GetUtcNow(), $"{errors.Count} validation error(s); first: {Describe(errors[0])}", reportBlob, quarantineBlob),
-            cancellationToken);
-        logger.LogWarning("Rejected {Model} run {RunId}: {ErrorCount} validation errors, report {ReportBlob}",
-            request.Model, request.RunId, errors.Count, reportBlob);
-        return new DatasetValidation(request, false, reportBlob, sha256, errors.Count, null, null, quarantineBlob);
+        return await RejectAsync(request, report, reportBlob, quarantineBlob, cancellationToken);
     }
 
     async Task<ModelVersion?> FindSameTrainingAsync(string model, string sha256, ModelSpec spec, CancellationToken cancellationToken) =>
@@ -118,12 +111,26 @@ public sealed class DatasetIntake(
             ValidatedAt = time.GetUtcNow(),
             Errors = [issue],
         };
+        string reportBlob = await WriteReportAsync(request, report, cancellationToken);
+        return await RejectAsync(request, report, reportBlob, quarantineBlob: null, cancellationToken);
+    }
+
+    async Task<string> WriteReportAsync(TrainingRequest request, ValidationReport report, CancellationToken cancellationToken)
+    {
         string reportBlob = BlobPaths.ValidationReport(request.Model, request.RunId);
         await JsonBlobs.WriteAsync(storage.Blob(reportBlob), report, cancellationToken);
+        return reportBlob;
+    }
+
+    async Task<DatasetValidation> RejectAsync(TrainingRequest request, ValidationReport report, string reportBlob,
+        string? quarantineBlob, CancellationToken cancellationToken)
+    {
         await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Rejected,
-            time.GetUtcNow(), Describe(issue), reportBlob), cancellationToken);
-        logger.LogWarning("Rejected {Model} run {RunId} unread: {Reason}", request.Model, request.RunId, issue.Message);
-        return new DatasetValidation(request, false, reportBlob, string.Empty, 1, null, null, null);
+            time.GetUtcNow(), $"{report.Errors.Count} validation error(s); first: {Describe(report.Errors[0])}", reportBlob, quarantineBlob),
+            cancellationToken);
+        logger.LogWarning("Rejected {Model} run {RunId}: {ErrorCount} validation errors, report {ReportBlob}",
+            request.Model, request.RunId, report.Errors.Count, reportBlob);
+        return new DatasetValidation(request, false, reportBlob, report.DataSha256, report.Errors.Count, null, null, quarantineBlob);
     }
 
     async Task<ModelSpecDocument?> ReadSpecAsync(string model, List<ValidationIssue> errors, CancellationToken cancellationToken)
