@@ -47,11 +47,17 @@ public sealed class ChampionModelCache : IDisposable
 
         // Concurrent first requests share one load; a failed load is not cached, so the next request tries again.
         string key = $"{model}/{champion.Version}";
-        Lazy<Task<ServedModel>> load = _models.GetOrCreate(key, entry =>
+        Lazy<Task<ServedModel>> load;
+        lock (_models)
         {
-            entry.Size = 1;
-            return new Lazy<Task<ServedModel>>(() => LoadAsync(model, champion.Version));
-        })!;
+            // MemoryCache.GetOrCreate is not atomic; the lock only guards creating the (not yet started) Lazy.
+            load = _models.GetOrCreate(key, entry =>
+            {
+                entry.Size = 1;
+                return new Lazy<Task<ServedModel>>(() => LoadAsync(model, champion.Version));
+            })!;
+        }
+
         try
         {
             return await load.Value.WaitAsync(cancellationToken);
