@@ -4,6 +4,7 @@ using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Demo;
 using MlopsServerless.Core.Serving;
 using MlopsServerless.Core.Training;
+using MlopsServerless.TestSupport;
 
 namespace MlopsServerless.Benchmarks;
 
@@ -20,7 +21,7 @@ public class ServingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        PreparedDataset data = DemoData.Prepared(5000);
+        PreparedDataset data = new DemoDataset(5000, 1).Prepare();
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, 42);
         _spec = data.Spec;
         _model = ServingModel.FromTransformer(new ModelTrainer().Train(data, split, 42).Transformer, data.Spec);

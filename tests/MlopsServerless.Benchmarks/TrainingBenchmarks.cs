@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Demo;
 using MlopsServerless.Core.Training;
+using MlopsServerless.TestSupport;
 
 namespace MlopsServerless.Benchmarks;
 
@@ -15,7 +17,7 @@ public class TrainingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _fastTree = DemoData.Prepared(10_000);
+        _fastTree = new DemoDataset(10_000, 1).Prepare();
         _lightGbm = _fastTree with { Spec = _fastTree.Spec with { Trainer = TrainerKind.LightGbm } };
         _split = DataSplit.Create(_fastTree.RowCount, 0.2, 42);
     }

@@ -1,6 +1,8 @@
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Demo;
 using MlopsServerless.Core.Serving;
 using MlopsServerless.Core.Training;
+using MlopsServerless.TestSupport;
 
 namespace MlopsServerless.Core.Tests.Training;
 
@@ -16,7 +18,7 @@ public sealed class ModelTrainerTests
     [InlineData(ModelTask.Multiclass, TrainerKind.FastTree, "microAccuracy", 0.7)]
     public void Train_DemoDataWithKnownRelationship_LearnsIt(ModelTask task, TrainerKind trainer, string metric, double atLeast)
     {
-        PreparedDataset data = TrainingData.Demo(1000, seed: 3, task, trainer);
+        PreparedDataset data = new DemoDataset(1000, 3, Task: task).Prepare(trainer);
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 42);
 
         TrainedModel model = _trainer.Train(data, split, seed: 42);
@@ -31,7 +33,7 @@ public sealed class ModelTrainerTests
     [Fact]
     public void Train_Regression_HasLowErrorRelativeToSpread()
     {
-        PreparedDataset data = TrainingData.Demo(1000, seed: 3, ModelTask.Regression);
+        PreparedDataset data = new DemoDataset(1000, 3, Task: ModelTask.Regression).Prepare();
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 42);
 
         ModelMetrics metrics = _evaluator.Evaluate(_trainer.Train(data, split, 42).Transformer, data, split.TestRows);
@@ -44,7 +46,7 @@ public sealed class ModelTrainerTests
     [Fact]
     public void Train_SameDataAndSeed_GivesSameMetricsAndPredictions()
     {
-        PreparedDataset data = TrainingData.Demo(400, seed: 5);
+        PreparedDataset data = new DemoDataset(400, 5).Prepare();
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 7);
 
         TrainedModel first = _trainer.Train(data, split, seed: 7);
@@ -60,7 +62,7 @@ public sealed class ModelTrainerTests
     [Fact]
     public void SavedModel_LoadedForServing_PredictsLikeTheTrainedOne()
     {
-        PreparedDataset data = TrainingData.Demo(300, seed: 9, ModelTask.Multiclass);
+        PreparedDataset data = new DemoDataset(300, 9, Task: ModelTask.Multiclass).Prepare();
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 1);
         TrainedModel trained = _trainer.Train(data, split, seed: 1);
         float[][] rows = split.TestRows.Take(10).Select(i => data.Features[i]).ToArray();
@@ -80,7 +82,7 @@ public sealed class ModelTrainerTests
     [Fact]
     public void Predict_BinaryModel_ReturnsLabelAndProbability()
     {
-        PreparedDataset data = TrainingData.Demo(400, seed: 2);
+        PreparedDataset data = new DemoDataset(400, 2).Prepare();
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 1);
         ServingModel model = ServingModel.FromTransformer(_trainer.Train(data, split, 1).Transformer, data.Spec);
 
