@@ -11,7 +11,7 @@ bash scripts/prerequisites.sh
 source scripts/azurite.sh
 
 echo "Building the local host..."
-dotnet build functions/MlopsServerless.LocalHost --configuration Release --nologo --verbosity quiet
+dotnet build functions/MlopsServerless.LocalHost --configuration Release --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
 
 start_azurite "$root/.local/azurite"
 host_pid=""
