@@ -8,5 +8,9 @@ public static class DeploymentOutputs
     public const string StorageAccountName = "storageAccountName";
     public const string ResourceGroupName = "resourceGroupName";
 
-    public static IReadOnlyList<string> All { get; } = [FunctionAppName, DefaultHostName, StorageAccountName, ResourceGroupName];
+    /// <summary>Where the post-deploy smoke test reads the app's recent errors when it fails.</summary>
+    public const string ApplicationInsightsName = "applicationInsightsName";
+
+    public static IReadOnlyList<string> All { get; } =
+        [FunctionAppName, DefaultHostName, StorageAccountName, ResourceGroupName, ApplicationInsightsName];
 }

@@ -22,11 +22,18 @@ public sealed partial record DeploymentSettings
         /// <summary>Second deployment stage: subscribe the blob trigger to Event Grid (needs the deployed code's key).</summary>
         public const string EventSubscription = Namespace + ":eventSubscription";
 
+        /// <summary>
+        /// Workaround for a .NET 10 isolated-worker start-up crash on Flex Consumption (Azure/azure-functions-dotnet-worker#3335):
+        /// true sets <see cref="FunctionAppSettingsBuilder.UseDotnetIsolatedPlaceholder"/> to 0, at the cost of slower cold starts.
+        /// </summary>
+        public const string DisableDotnetIsolatedPlaceholder = Namespace + ":disableDotnetIsolatedPlaceholder";
+
         public static string AppSetting(string settingKey) => Namespace + ":" + settingKey;
 
         public static IReadOnlyList<string> All { get; } =
         [
             Location, NamePrefix, InstanceMemoryMB, MaximumInstanceCount, LogRetentionDays, EventSubscription,
+            DisableDotnetIsolatedPlaceholder,
             .. PlatformOverrides.Keys.Select(AppSetting),
         ];
     }
@@ -46,6 +53,7 @@ public sealed partial record DeploymentSettings
     public int MaximumInstanceCount { get; init; } = 100;
     public int LogRetentionDays { get; init; } = 30;
     public bool EventSubscription { get; init; }
+    public bool DisableDotnetIsolatedPlaceholder { get; init; }
     public PlatformSettings Platform { get; init; } = new();
 
     /// <param name="get">Value of a fully qualified key, or null when the stack does not set it.</param>
@@ -85,6 +93,11 @@ public sealed partial record DeploymentSettings
         if (get(Keys.EventSubscription) is { } flag)
         {
             settings = settings with { EventSubscription = Bool(Keys.EventSubscription, flag) };
+        }
+
+        if (get(Keys.DisableDotnetIsolatedPlaceholder) is { } placeholder)
+        {
+            settings = settings with { DisableDotnetIsolatedPlaceholder = Bool(Keys.DisableDotnetIsolatedPlaceholder, placeholder) };
         }
 
         settings.Validate();

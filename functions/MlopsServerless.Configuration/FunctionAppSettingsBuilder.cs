@@ -14,6 +14,10 @@ public static class FunctionAppSettingsBuilder
     /// <summary>Makes the host send telemetry with its Entra identity (the component has local auth disabled).</summary>
     public const string ApplicationInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>"0" starts the .NET isolated worker without the platform's pre-warmed placeholder (see
+    /// <see cref="DeploymentSettings.Keys.DisableDotnetIsolatedPlaceholder"/>); absent, the platform default applies.</summary>
+    public const string UseDotnetIsolatedPlaceholder = "WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED";
+
     public const string ManagedIdentityCredential = "managedidentity";
     public const string EntraAuthentication = "Authorization=AAD";
 
@@ -24,8 +28,10 @@ public static class FunctionAppSettingsBuilder
         "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTSHARE", "AzureWebJobsStorage",
     ];
 
+    /// <param name="disableDotnetIsolatedPlaceholder">Adds <see cref="UseDotnetIsolatedPlaceholder"/> = 0 (a stack's choice, off by default).</param>
     /// <exception cref="ArgumentException">Two sources define the same key.</exception>
-    public static IReadOnlyDictionary<string, string> Build(PlatformSettings platform, string storageAccountName)
+    public static IReadOnlyDictionary<string, string> Build(
+        PlatformSettings platform, string storageAccountName, bool disableDotnetIsolatedPlaceholder = false)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in platform.ToAppSettings().Concat(StorageConnectionSettings.ForAccount(storageAccountName)))
@@ -36,6 +42,11 @@ public static class FunctionAppSettingsBuilder
         settings.Add(HostStorageAccountName, storageAccountName);
         settings.Add(HostStorageCredential, ManagedIdentityCredential);
         settings.Add(ApplicationInsightsAuthenticationString, EntraAuthentication);
+        if (disableDotnetIsolatedPlaceholder)
+        {
+            settings.Add(UseDotnetIsolatedPlaceholder, "0");
+        }
+
         return settings;
     }
 }

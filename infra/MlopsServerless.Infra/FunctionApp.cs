@@ -65,7 +65,7 @@ public sealed class FunctionApp : ComponentResource
             ServerFarmId = plan.Id,
             HttpsOnly = true,
             Identity = new ManagedServiceIdentityArgs { Type = ManagedServiceIdentityType.SystemAssigned },
-            SiteConfig = new SiteConfigArgs { AppSettings = appSettings },
+            SiteConfig = FlexConsumptionSiteConfig(appSettings),
             FunctionAppConfig = new FunctionAppConfigArgs
             {
                 Deployment = new FunctionsDeploymentArgs
@@ -101,4 +101,18 @@ public sealed class FunctionApp : ComponentResource
             ["principalId"] = PrincipalId,
         });
     }
+
+    /// <summary>
+    /// Only the app settings. The <see cref="SiteConfigArgs"/> constructor fills in defaults (NetFrameworkVersion "v4.6",
+    /// Http20Enabled, LocalMySqlEnabled) that Flex Consumption rejects ("The following site configuration property
+    /// (Site.SiteConfig.NetFrameworkVersion) for Flex Consumption sites is invalid", pulumi/pulumi-azure-native#4168),
+    /// so they are cleared; the runtime and scale live in functionAppConfig instead.
+    /// </summary>
+    static SiteConfigArgs FlexConsumptionSiteConfig(InputList<NameValuePairArgs> appSettings) => new()
+    {
+        AppSettings = appSettings,
+        NetFrameworkVersion = null,
+        Http20Enabled = null,
+        LocalMySqlEnabled = null,
+    };
 }

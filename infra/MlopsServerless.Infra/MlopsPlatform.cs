@@ -1,5 +1,6 @@
 using MlopsServerless.Configuration;
 using Pulumi;
+using Pulumi.AzureNative.Authorization;
 using ResourceGroup = Pulumi.AzureNative.Resources.ResourceGroup;
 using ResourceGroupArgs = Pulumi.AzureNative.Resources.ResourceGroupArgs;
 
@@ -8,9 +9,19 @@ namespace MlopsServerless.Infra;
 /// <summary>One environment of the platform: the components in dependency order, and the stack outputs.</summary>
 public static class MlopsPlatform
 {
-    public static IDictionary<string, object?> Create(string stackName, DeploymentSettings settings)
+    /// <summary>
+    /// Reads who deploys where (subscription: the names' suffix; principal: blob access for the post-deploy smoke test),
+    /// then declares everything.
+    /// </summary>
+    public static async Task<IDictionary<string, object?>> CreateAsync(string stackName, DeploymentSettings settings)
     {
-        var names = ResourceNames.For(settings.NamePrefix, stackName);
+        var client = await GetClientConfig.InvokeAsync();
+        return Create(stackName, settings, client);
+    }
+
+    static IDictionary<string, object?> Create(string stackName, DeploymentSettings settings, GetClientConfigResult client)
+    {
+        var names = ResourceNames.For(settings.NamePrefix, stackName, client.SubscriptionId);
 
         var resourceGroup = new ResourceGroup(names.ResourceGroup, new ResourceGroupArgs
         {
@@ -29,12 +40,14 @@ public static class MlopsPlatform
             names.AppServicePlan,
             names.FunctionApp,
             storage.DeploymentContainerUrl,
-            FunctionAppSettingsBuilder.Build(settings.Platform, names.StorageAccount),
+            FunctionAppSettingsBuilder.Build(
+                settings.Platform, names.StorageAccount, settings.DisableDotnetIsolatedPlaceholder),
             monitoring.ConnectionString,
             settings.InstanceMemoryMB,
             settings.MaximumInstanceCount));
 
-        _ = new RoleAssignments("roles", new RoleAssignmentsArgs(functionApp.PrincipalId, storage.AccountId, monitoring.ApplicationInsightsId));
+        _ = new RoleAssignments("roles", new RoleAssignmentsArgs(
+            client.SubscriptionId, functionApp.PrincipalId, client.ObjectId, storage.AccountId, monitoring.ApplicationInsightsId));
 
         _ = new BlobEventSubscription("blob-events", new BlobEventSubscriptionArgs(
             resourceGroup.Name,
@@ -51,6 +64,7 @@ public static class MlopsPlatform
             [DeploymentOutputs.DefaultHostName] = functionApp.DefaultHostName,
             [DeploymentOutputs.StorageAccountName] = storage.AccountName,
             [DeploymentOutputs.ResourceGroupName] = resourceGroup.Name,
+            [DeploymentOutputs.ApplicationInsightsName] = monitoring.ApplicationInsightsName,
         };
     }
 }

@@ -16,6 +16,7 @@ public sealed record MonitoringArgs(
 public sealed class Monitoring : ComponentResource
 {
     public Output<string> ApplicationInsightsId { get; }
+    public Output<string> ApplicationInsightsName { get; }
 
     /// <summary>Locates the component; not a credential, since local (key) authentication is disabled.</summary>
     public Output<string> ConnectionString { get; }
@@ -46,6 +47,7 @@ public sealed class Monitoring : ComponentResource
         }, child);
 
         ApplicationInsightsId = insights.Id;
+        ApplicationInsightsName = insights.Name;
         ConnectionString = insights.ConnectionString;
         RegisterOutputs(new Dictionary<string, object?>
         {

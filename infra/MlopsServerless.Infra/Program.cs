@@ -1,4 +1,4 @@
 using MlopsServerless.Infra;
 using Pulumi;
 
-return await Deployment.RunAsync(() => MlopsPlatform.Create(Deployment.Instance.StackName, StackConfig.Load()));
+return await Deployment.RunAsync(() => MlopsPlatform.CreateAsync(Deployment.Instance.StackName, StackConfig.Load()));

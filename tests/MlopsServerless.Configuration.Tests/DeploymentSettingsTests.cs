@@ -32,6 +32,7 @@ public class DeploymentSettingsTests
         Assert.Equal(100, settings.MaximumInstanceCount);
         Assert.Equal(30, settings.LogRetentionDays);
         Assert.False(settings.EventSubscription);
+        Assert.False(settings.DisableDotnetIsolatedPlaceholder);
         Assert.Equal(new PlatformSettings(), settings.Platform);
     }
 
@@ -69,6 +70,7 @@ public class DeploymentSettingsTests
     [InlineData(DeploymentSettings.Keys.LogRetentionDays, "29")]
     [InlineData(DeploymentSettings.Keys.LogRetentionDays, "731")]
     [InlineData(DeploymentSettings.Keys.EventSubscription, "yes")]
+    [InlineData(DeploymentSettings.Keys.DisableDotnetIsolatedPlaceholder, "0")]
     public void FromConfig_ValueOutOfRangeOrMalformed_ThrowsNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => FromConfig(key, value));
@@ -89,6 +91,12 @@ public class DeploymentSettingsTests
     [InlineData("false", false)]
     public void FromConfig_EventSubscription_ParsesBoolean(string value, bool expected) =>
         Assert.Equal(expected, FromConfig(DeploymentSettings.Keys.EventSubscription, value).EventSubscription);
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void FromConfig_DisableDotnetIsolatedPlaceholder_ParsesBoolean(string value, bool expected) =>
+        Assert.Equal(expected, FromConfig(DeploymentSettings.Keys.DisableDotnetIsolatedPlaceholder, value).DisableDotnetIsolatedPlaceholder);
 
     public static TheoryData<string> PlatformAppSettingKeys() => new(new PlatformSettings().ToAppSettings().Keys);
 

@@ -59,6 +59,19 @@ public class FunctionAppSettingsBuilderTests
     }
 
     [Fact]
+    public void Build_ByDefault_LeavesThePlatformsPlaceholderBehaviourAlone() =>
+        Assert.DoesNotContain(
+            FunctionAppSettingsBuilder.UseDotnetIsolatedPlaceholder,
+            FunctionAppSettingsBuilder.Build(new PlatformSettings(), Account).Keys);
+
+    [Fact]
+    public void Build_PlaceholderDisabled_SetsTheWorkaroundToZero() =>
+        Assert.Equal(
+            "0",
+            FunctionAppSettingsBuilder.Build(new PlatformSettings(), Account, disableDotnetIsolatedPlaceholder: true)
+                [FunctionAppSettingsBuilder.UseDotnetIsolatedPlaceholder]);
+
+    [Fact]
     public void Build_LeavesTheApplicationInsightsConnectionStringToInfra() =>
         Assert.DoesNotContain(
             FunctionAppSettingsBuilder.ApplicationInsightsConnectionString,

@@ -16,7 +16,8 @@ public class StackConfigFilesTests
     {
         var settings = DeploymentSettings.FromConfig(StackConfigFile.Lookup(Read(stack)));
 
-        Assert.Matches("^[a-z0-9]{3,24}$", ResourceNames.For(settings.NamePrefix, stack).StorageAccount);
+        var names = ResourceNames.For(settings.NamePrefix, stack, "00000000-0000-0000-0000-000000000001").All;
+        Assert.All(names, name => Assert.Matches(AzureNameRules.ByResource[name.Key], name.Value));
     }
 
     [Theory]

@@ -13,9 +13,15 @@ public sealed class AzureMocks : IMocks
     public const string SubscriptionId = "00000000-0000-0000-0000-00000000000a";
     public const string TenantId = "00000000-0000-0000-0000-00000000000b";
     public const string AppPrincipalId = "00000000-0000-0000-0000-00000000000c";
+
+    /// <summary>The identity that runs the program (<c>getClientConfig</c>'s objectId).</summary>
+    public const string DeployerObjectId = "00000000-0000-0000-0000-00000000000f";
     public const string BlobsExtensionKey = "blobs/extension+key==";
     public const string ApplicationInsightsConnectionString =
         "InstrumentationKey=00000000-0000-0000-0000-00000000000d;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/";
+
+    /// <summary>The subscription the program runs in, as <c>getClientConfig</c> answers.</summary>
+    public string ClientSubscriptionId { get; init; } = SubscriptionId;
 
     /// <summary>False: the host has not started with the blob trigger yet (no code deployed).</summary>
     public bool HostHasBlobsExtensionKey { get; init; } = true;
@@ -73,8 +79,8 @@ public sealed class AzureMocks : IMocks
         {
             "azure-native:authorization:getClientConfig" => ImmutableDictionary<string, object>.Empty
                 .Add("clientId", "00000000-0000-0000-0000-00000000000e")
-                .Add("objectId", "00000000-0000-0000-0000-00000000000f")
-                .Add("subscriptionId", SubscriptionId)
+                .Add("objectId", DeployerObjectId)
+                .Add("subscriptionId", ClientSubscriptionId)
                 .Add("tenantId", TenantId),
             "azure-native:web:listWebAppHostKeys" => ImmutableDictionary<string, object>.Empty
                 .Add("masterKey", "master-key")

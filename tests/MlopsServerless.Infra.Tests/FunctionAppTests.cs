@@ -1,5 +1,6 @@
 using System.Reflection;
 using MlopsServerless.Configuration;
+using MlopsServerless.Configuration.Tests.Support;
 
 namespace MlopsServerless.Infra.Tests;
 
@@ -33,7 +34,8 @@ public class FunctionAppTests
     {
         var settings = PlatformDeployment.StackSettings("prod");
         var deployed = await PlatformDeployment.RunAsync("prod", settings);
-        var expected = FunctionAppSettingsBuilder.Build(settings.Platform, ResourceNames.For(settings.NamePrefix, "prod").StorageAccount)
+        var expected = FunctionAppSettingsBuilder.Build(
+                settings.Platform, PlatformDeployment.Names("prod", settings).StorageAccount, settings.DisableDotnetIsolatedPlaceholder)
             .Append(new(FunctionAppSettingsBuilder.ApplicationInsightsConnectionString, AzureMocks.ApplicationInsightsConnectionString));
 
         Assert.Equal(expected.OrderBy(s => s.Key), deployed.AppSettings().OrderBy(s => s.Key));
@@ -57,6 +59,50 @@ public class FunctionAppTests
         var deployed = await PlatformDeployment.RunStackAsync("dev");
 
         Assert.Empty(deployed.AppSettings().Keys.Intersect(FunctionAppSettingsBuilder.NotAllowedOnFlexConsumption));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task AppSettings_CommittedStacks_LeaveTheDotnetIsolatedPlaceholderToThePlatform(string stack)
+    {
+        var deployed = await PlatformDeployment.RunStackAsync(stack);
+
+        Assert.DoesNotContain(FunctionAppSettingsBuilder.UseDotnetIsolatedPlaceholder, deployed.AppSettings().Keys);
+    }
+
+    [Fact]
+    public async Task AppSettings_StackAsksForThePlaceholderWorkaround_TurnsThePlaceholderOff()
+    {
+        var config = PlatformDeployment.StackConfig("dev").ToDictionary();
+        config[DeploymentSettings.Keys.DisableDotnetIsolatedPlaceholder] = "true";
+
+        var deployed = await PlatformDeployment.RunAsync("dev", DeploymentSettings.FromConfig(StackConfigFile.Lookup(config)));
+
+        Assert.Equal("0", deployed.AppSettings()[FunctionAppSettingsBuilder.UseDotnetIsolatedPlaceholder]);
+    }
+
+    [Fact]
+    public async Task SiteConfig_CarriesNoNetFrameworkVersion()
+    {
+        var deployed = await PlatformDeployment.RunStackAsync("dev");
+
+        Assert.DoesNotContain("netFrameworkVersion", deployed.SiteConfig().Keys);
+    }
+
+    /// <summary>
+    /// Flex Consumption rejects several site configuration properties (netFrameworkVersion, linuxFxVersion, ftpsState,
+    /// use32BitWorkerProcess, alwaysOn, ...); runtime and scale belong in functionAppConfig. Sending nothing but the
+    /// app settings keeps clear of all of them, including defaults an SDK may add.
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task SiteConfig_CarriesOnlyTheAppSettings(string stack)
+    {
+        var deployed = await PlatformDeployment.RunStackAsync(stack);
+
+        Assert.Equal(["appSettings"], deployed.SiteConfig().Keys);
     }
 
     [Fact]
@@ -86,7 +132,7 @@ public class FunctionAppTests
 
         var config = Bag.Map(deployed.Single(AzureTypes.WebApp).Inputs["functionAppConfig"]);
         var storage = Bag.Map(Bag.Map(config["deployment"])["storage"]);
-        var account = ResourceNames.For(settings.NamePrefix, stack).StorageAccount;
+        var account = PlatformDeployment.Names(stack, settings).StorageAccount;
         Assert.Equal("blobContainer", storage["type"]);
         Assert.Equal($"https://{account}.blob.core.windows.net/{ResourceNames.DeploymentContainer}", storage["value"]);
         Assert.Equal("SystemAssignedIdentity", Bag.Map(storage["authentication"])["type"]);

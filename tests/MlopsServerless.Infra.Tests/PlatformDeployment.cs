@@ -16,8 +16,11 @@ public sealed record Deployed(AzureMocks Mocks, ImmutableArray<Resource> Resourc
 
     public MockResourceArgs Single(string type) => Assert.Single(All(type));
 
+    /// <summary>The Function App's site configuration as sent to the provider.</summary>
+    public IReadOnlyDictionary<string, object> SiteConfig() => Bag.Map(Single(AzureTypes.WebApp).Inputs["siteConfig"]);
+
     public IReadOnlyDictionary<string, string> AppSettings() =>
-        Bag.List(Bag.Map(Single(AzureTypes.WebApp).Inputs["siteConfig"])["appSettings"])
+        Bag.List(SiteConfig()["appSettings"])
             .Select(Bag.Map)
             .ToDictionary(setting => (string)setting["name"], setting => (string)setting["value"]);
 }
@@ -30,13 +33,17 @@ public static class PlatformDeployment
     public static DeploymentSettings StackSettings(string stack) =>
         DeploymentSettings.FromConfig(StackConfigFile.Lookup(StackConfig(stack)));
 
+    /// <summary>The names the program derives in the mocks' subscription.</summary>
+    public static ResourceNames Names(string stack, DeploymentSettings settings) =>
+        ResourceNames.For(settings.NamePrefix, stack, AzureMocks.SubscriptionId);
+
     public static async Task<Deployed> RunAsync(string stack, DeploymentSettings settings, AzureMocks? mocks = null)
     {
         mocks ??= new AzureMocks();
         var (resources, outputs) = await Deployment.TestAsync(
             mocks,
             new TestOptions { IsPreview = false, ProjectName = "mlops-serverless", StackName = stack },
-            () => MlopsPlatform.Create(stack, settings));
+            () => MlopsPlatform.CreateAsync(stack, settings));
         return new Deployed(mocks, resources, outputs);
     }
 

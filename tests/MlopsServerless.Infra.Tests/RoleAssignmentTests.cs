@@ -10,8 +10,9 @@ public class RoleAssignmentTests
     {
         var deployed = await PlatformDeployment.RunStackAsync("dev");
 
-        var assignments = deployed.All(AzureTypes.RoleAssignment).Select(a => a.Inputs).ToList();
-        Assert.All(assignments, a => Assert.Equal(AzureMocks.AppPrincipalId, a["principalId"]));
+        var assignments = deployed.All(AzureTypes.RoleAssignment).Select(a => a.Inputs)
+            .Where(a => (string)a["principalId"] == AzureMocks.AppPrincipalId)
+            .ToList();
         Assert.All(assignments, a => Assert.Equal("ServicePrincipal", a["principalType"]));
 
         var storage = AzureMocks.ResourceId(AzureTypes.StorageAccount, (string)deployed.Single(AzureTypes.StorageAccount).Inputs["accountName"]);
@@ -29,16 +30,33 @@ public class RoleAssignmentTests
     }
 
     [Fact]
+    public async Task Assignments_LetTheDeployingIdentityReadAndWriteBlobsOnly_ForTheSmokeTest()
+    {
+        var deployed = await PlatformDeployment.RunStackAsync("dev");
+
+        var others = deployed.All(AzureTypes.RoleAssignment).Select(a => a.Inputs)
+            .Where(a => (string)a["principalId"] != AzureMocks.AppPrincipalId)
+            .ToList();
+        var deployer = Assert.Single(others);
+        var storage = AzureMocks.ResourceId(AzureTypes.StorageAccount, (string)deployed.Single(AzureTypes.StorageAccount).Inputs["accountName"]);
+        Assert.Equal(AzureMocks.DeployerObjectId, deployer["principalId"]);
+        Assert.Equal(RoleDefinition("ba92f5b4-2d11-453d-a403-e96b0029c9fe"), deployer["roleDefinitionId"]);   // Storage Blob Data Contributor
+        Assert.Equal(storage, deployer["scope"]);
+        Assert.False(deployer.ContainsKey("principalType"));
+    }
+
+    [Fact]
     public void Roles_AreTheBuiltInIds() =>
         Assert.Equal(
             new[]
             {
-                "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+                "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "ba92f5b4-2d11-453d-a403-e96b0029c9fe", "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
                 "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "3913510d-42f4-4e42-8a64-420c390055eb",
             },
             new[]
             {
-                RoleAssignments.Roles.StorageBlobDataOwner, RoleAssignments.Roles.StorageQueueDataContributor,
-                RoleAssignments.Roles.StorageTableDataContributor, RoleAssignments.Roles.MonitoringMetricsPublisher,
+                RoleAssignments.Roles.StorageBlobDataOwner, RoleAssignments.Roles.StorageBlobDataContributor,
+                RoleAssignments.Roles.StorageQueueDataContributor, RoleAssignments.Roles.StorageTableDataContributor,
+                RoleAssignments.Roles.MonitoringMetricsPublisher,
             });
 }

@@ -9,7 +9,7 @@ public class StackTests
     public async Task Outputs_AreTheNamesTheDeployWorkflowReads()
     {
         var settings = PlatformDeployment.StackSettings("prod");
-        var names = ResourceNames.For(settings.NamePrefix, "prod");
+        var names = PlatformDeployment.Names("prod", settings);
 
         var deployed = await PlatformDeployment.RunAsync("prod", settings);
 
@@ -18,6 +18,7 @@ public class StackTests
         Assert.Equal($"{names.FunctionApp}.azurewebsites.net", await OutputValue(deployed, DeploymentOutputs.DefaultHostName));
         Assert.Equal(names.StorageAccount, await OutputValue(deployed, DeploymentOutputs.StorageAccountName));
         Assert.Equal(names.ResourceGroup, await OutputValue(deployed, DeploymentOutputs.ResourceGroupName));
+        Assert.Equal(names.ApplicationInsights, await OutputValue(deployed, DeploymentOutputs.ApplicationInsightsName));
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public class StackTests
     static async Task<Dictionary<string, string>> Snapshot(string stack)
     {
         var settings = PlatformDeployment.StackSettings(stack);
-        var names = ResourceNames.For(settings.NamePrefix, stack).All.OrderByDescending(n => n.Value.Length).ToList();
+        var names = PlatformDeployment.Names(stack, settings).All.OrderByDescending(n => n.Value.Length).ToList();
         string Normalise(string text) => names.Aggregate(text, (t, name) => t.Replace(name.Value, $"{{{name.Key}}}", StringComparison.Ordinal));
 
         var deployed = await PlatformDeployment.RunAsync(stack, settings);
