@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlopsServerless.Core.Configuration;
+using MlopsServerless.Functions.Health;
 
 namespace MlopsServerless.Functions;
 
@@ -14,6 +15,7 @@ public static class FunctionsServiceCollectionExtensions
         // HTTP answers leave out what does not apply (a regression prediction has no probability, and so on).
         services.Configure<JsonOptions>(options =>
             options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddHostedService<NativeLibraryStartupCheck>();
         return services.AddMlopsCore(configuration);
     }
 }

@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<DatasetValidator>();
         services.AddSingleton<DatasetStore>();
+        services.AddSingleton(new NativeLibraryProbe());
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ModelEvaluator>();
         services.AddSingleton<ModelArtifactStore>();

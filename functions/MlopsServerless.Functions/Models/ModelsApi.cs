@@ -2,18 +2,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using MlopsServerless.Core.Registry;
+using MlopsServerless.Core.Training;
+using MlopsServerless.Functions.Health;
 using MlopsServerless.Functions.Http;
 
 namespace MlopsServerless.Functions.Models;
 
-/// <summary>Read-only admin API over the registry: champions, versions, runs, drift.</summary>
-public sealed class ModelsApi(ModelCatalog catalog)
+/// <summary>Read-only admin API over the registry: champions, versions, runs, drift; and the host's health.</summary>
+public sealed class ModelsApi(ModelCatalog catalog, NativeLibraryProbe nativeLibraries)
 {
     [Function(nameof(ListModels))]
     public async Task<IActionResult> ListModels(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new OkObjectResult(await catalog.ListChampionsAsync(cancellationToken));
+        new OkObjectResult(new ModelList(await catalog.ListChampionsAsync(cancellationToken), HostHealth.From(nativeLibraries)));
 
     [Function(nameof(GetModel))]
     public async Task<IActionResult> GetModel(
