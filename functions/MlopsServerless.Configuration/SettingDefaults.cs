@@ -8,8 +8,13 @@ public static class SettingDefaults
     public const int TrainingSeed = 42;
     public const double TrainingTestFraction = 0.2;
     public const int TrainingMinimumRows = 20;
-    public const double TrainingMaxMissingFraction = 0.1;
-    public const int TrainingMaxUploadMegabytes = 256;
+    public const double TrainingMaxMissingFraction = 0.5;
+    public const int TrainingMaxUploadMegabytes = 512;
+    public const string TrainingMissingValues = "";
+    public const int TrainingMaxCategories = 1000;
+    public const double TrainingMaxCategoryRatio = 0.5;
+    public const double TrainingIdentifierRatio = 0.95;
+    public const int TrainingOneHotMaxCategories = 100;
 
     public const int PredictionMaxRows = 1000;
     public const int PredictionChampionRefreshSeconds = 10;

@@ -25,6 +25,11 @@ public static class SettingKeys
     public const string TrainingMinimumRows = "MLOPS_TRAINING_MIN_ROWS";
     public const string TrainingMaxMissingFraction = "MLOPS_TRAINING_MAX_MISSING_FRACTION";
     public const string TrainingMaxUploadMegabytes = "MLOPS_TRAINING_MAX_UPLOAD_MB";
+    public const string TrainingMissingValues = "MLOPS_TRAINING_MISSING_VALUES";
+    public const string TrainingMaxCategories = "MLOPS_TRAINING_MAX_CATEGORIES";
+    public const string TrainingMaxCategoryRatio = "MLOPS_TRAINING_MAX_CATEGORY_RATIO";
+    public const string TrainingIdentifierRatio = "MLOPS_TRAINING_IDENTIFIER_RATIO";
+    public const string TrainingOneHotMaxCategories = "MLOPS_TRAINING_ONE_HOT_MAX_CATEGORIES";
 
     public const string PredictionMaxRows = "MLOPS_PREDICTION_MAX_ROWS";
     public const string PredictionChampionRefreshSeconds = "MLOPS_PREDICTION_CHAMPION_REFRESH_SECONDS";

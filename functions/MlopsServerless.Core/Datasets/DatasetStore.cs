@@ -1,41 +1,54 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
-using MlopsServerless.Core.Configuration;
+using Azure.Storage.Blobs.Models;
+using MlopsServerless.Core.Datasets.Csv;
 using MlopsServerless.Core.Storage;
 
 namespace MlopsServerless.Core.Datasets;
 
-/// <summary>Immutable, content-addressed dataset snapshots: what every model version was trained and tested on.</summary>
-public sealed class DatasetStore(StorageClients storage, DatasetValidator validator, IOptions<TrainingOptions> options)
+/// <summary>
+/// Immutable, content-addressed dataset snapshots: what every model version was trained and tested on. A snapshot's
+/// CSV dialect (separator, decimal comma) is stored as its metadata, so reading it back needs no second inference.
+/// </summary>
+public sealed class DatasetStore(StorageClients storage)
 {
+    const string SeparatorKey = "separator";
+    const string DecimalCommaKey = "decimalcomma";
+
     /// <summary>Stores the validated bytes under their SHA-256 (once; a second call finds them there).</summary>
-    public async Task<string> SnapshotAsync(string model, string sha256, BinaryData content, CancellationToken cancellationToken)
+    public async Task<string> SnapshotAsync(string model, string sha256, Stream content, CsvDialect dialect,
+        CancellationToken cancellationToken)
     {
         string path = BlobPaths.Dataset(model, sha256);
         try
         {
-            await storage.Blob(path).UploadAsync(content, overwrite: false, cancellationToken);
+            await storage.Blob(path).UploadAsync(content, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = new Dictionary<string, string>
+                {
+                    [SeparatorKey] = ((int)dialect.Separator).ToString(CultureInfo.InvariantCulture),
+                    [DecimalCommaKey] = dialect.DecimalComma ? "true" : "false",
+                },
+            }, cancellationToken);
         }
-        catch (RequestFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
         }
 
         return path;
     }
 
-    /// <summary>Reads a snapshot back as a prepared dataset under the spec it was validated with.</summary>
+    /// <summary>Reads a snapshot back as typed columns under the spec it was validated with.</summary>
     public async Task<PreparedDataset> LoadAsync(string datasetBlob, ModelSpec spec, CancellationToken cancellationToken)
     {
         BlobClient blob = storage.Blob(datasetBlob);
-        await using Stream content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-        RawTable table = CsvTableReader.Read(content);
-        var document = new ModelSpecDocument
-        {
-            LabelColumn = spec.LabelColumn, Task = spec.Task, FeatureColumns = spec.FeatureColumns, Trainer = spec.Trainer,
-        };
-        DatasetValidator.Result result = validator.Validate(table, document, options.Value);
-        return result.Dataset ?? throw new InvalidDataException(
-            $"Snapshot {datasetBlob} no longer validates: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+        BlobProperties properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        var dialect = new CsvDialect(
+            properties.Metadata.TryGetValue(SeparatorKey, out string? separator) ? (char)int.Parse(separator, CultureInfo.InvariantCulture) : ',',
+            properties.Metadata.TryGetValue(DecimalCommaKey, out string? decimalComma) && decimalComma == "true");
+        await using Stream content = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        return await Task.Run(() => DatasetReader.Read(content, spec, dialect), cancellationToken);
     }
 }

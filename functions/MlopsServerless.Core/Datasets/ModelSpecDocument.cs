@@ -10,4 +10,10 @@ public sealed record ModelSpecDocument
     public ModelTask? Task { get; init; }
     public IReadOnlyList<string>? FeatureColumns { get; init; }
     public TrainerKind? Trainer { get; init; }
+
+    /// <summary>Column kinds that override inference, e.g. <c>{"zip": "categorical", "customer_id": "ignore"}</c>.</summary>
+    public IReadOnlyDictionary<string, ColumnKind>? Columns { get; init; }
+
+    /// <summary>Cell values read as missing besides the defaults of <see cref="MissingValues"/>.</summary>
+    public IReadOnlyList<string>? MissingValues { get; init; }
 }

@@ -1,30 +1,36 @@
 namespace MlopsServerless.Core.Datasets;
 
 /// <summary>
-/// A validated dataset ready for training: one feature vector per row in <see cref="ModelSpec.FeatureColumns"/> order
-/// (NaN where a cell was empty) and its label, normalised per task ("true"/"false", invariant numbers, class names).
+/// A validated dataset ready for training, held as typed columns: one <see cref="FeatureData"/> per feature of the
+/// spec (in its order) and the labels normalised per task ("true"/"false", invariant numbers, class names). Rows whose
+/// label was empty are not here.
 /// </summary>
-public sealed record PreparedDataset(ModelSpec Spec, IReadOnlyList<float[]> Features, IReadOnlyList<string> Labels)
+public sealed record PreparedDataset(ModelSpec Spec, IReadOnlyList<FeatureData> Features, IReadOnlyList<string> Labels)
 {
-    public int RowCount => Features.Count;
+    public int RowCount => Labels.Count;
+
+    public FeatureValue Value(int row, int feature) => Features[feature][row];
+
+    public FeatureValue[] Row(int row) => Features.Select(f => f[row]).ToArray();
 
     /// <summary>
-    /// The same rows with the features in <paramref name="featureColumns"/> order (for scoring another model on this
-    /// data), or null when this dataset lacks one of them.
+    /// The same rows seen through another spec's features (for scoring another model on this data), or null when this
+    /// dataset lacks one of them or holds it as another kind.
     /// </summary>
-    public PreparedDataset? WithFeatures(IReadOnlyList<string> featureColumns)
+    public PreparedDataset? WithFeatures(IReadOnlyList<FeatureColumn> features)
     {
-        var positions = new int[featureColumns.Count];
-        for (int i = 0; i < featureColumns.Count; i++)
+        var chosen = new List<FeatureData>(features.Count);
+        foreach (FeatureColumn feature in features)
         {
-            positions[i] = Spec.FeatureColumns.ToList().FindIndex(c => c.Equals(featureColumns[i], StringComparison.OrdinalIgnoreCase));
-            if (positions[i] < 0)
+            FeatureData? data = Features.FirstOrDefault(f => f.Column.Name.Equals(feature.Name, StringComparison.OrdinalIgnoreCase));
+            if (data is null || data.Column.Kind != feature.Kind)
             {
                 return null;
             }
+
+            chosen.Add(data);
         }
 
-        return new PreparedDataset(Spec with { FeatureColumns = featureColumns },
-            Features.Select(row => positions.Select(p => row[p]).ToArray()).ToList(), Labels);
+        return this with { Spec = Spec with { Features = features }, Features = chosen };
     }
 }

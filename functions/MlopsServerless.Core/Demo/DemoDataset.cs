@@ -5,13 +5,20 @@ using MlopsServerless.Core.Datasets;
 namespace MlopsServerless.Core.Demo;
 
 /// <summary>
-/// Synthetic customer data with a known relationship between four numeric features and the label, for the demo and
-/// the tests. <paramref name="Shift"/> moves the feature distributions (0 = as trained; 1 = clearly drifted).
-/// The label column is last, so the spec can be inferred.
+/// Synthetic customer data with a known relationship between the features and the label, for the demo and the tests:
+/// a customer id (an identifier, left out), four numeric features (<c>monthly_spend</c> has empty cells), a categorical
+/// <c>contract</c>, a boolean <c>paperless_billing</c> written yes/no, and the label last, so the spec can be inferred.
+/// <paramref name="Shift"/> moves the distributions (0 = as trained; 1 = clearly drifted, contracts included).
 /// </summary>
-public sealed record DemoDataset(int Rows, int Seed, double Shift = 0, ModelTask Task = ModelTask.Binary)
+public sealed record DemoDataset(int Rows, int Seed, double Shift = 0, ModelTask Task = ModelTask.Binary, double MissingShare = 0.05)
 {
-    public static IReadOnlyList<string> FeatureNames { get; } = ["tenure_months", "monthly_spend", "support_calls", "usage_hours"];
+    public const string IdColumn = "customer_id";
+
+    public static IReadOnlyList<string> NumericFeatures { get; } = ["tenure_months", "monthly_spend", "support_calls", "usage_hours"];
+
+    public static IReadOnlyList<string> FeatureNames { get; } = [.. NumericFeatures, "contract", "paperless_billing"];
+
+    public static IReadOnlyList<string> Contracts { get; } = ["monthly", "annual", "two-year"];
 
     public string LabelName => Task switch
     {
@@ -22,44 +29,77 @@ public sealed record DemoDataset(int Rows, int Seed, double Shift = 0, ModelTask
 
     public string ToCsv()
     {
-        var random = new Random(Seed);
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', FeatureNames.Append(LabelName)));
-        foreach (double[] row in FeatureRows(random, Rows))
+        csv.AppendLine(string.Join(',', FileRows()[0].Keys));
+        foreach (IReadOnlyDictionary<string, object?> row in FileRows())
         {
-            double signal = -0.06 * row[0] + 0.04 * row[1] + 0.7 * row[2] - 0.05 * row[3] + Gaussian(random) * 0.5;
-            string label = Task switch
-            {
-                ModelTask.Binary => signal > 0 ? "1" : "0",
-                ModelTask.Regression => Format(200 + 40 * signal),
-                _ => signal < -1 ? "loyal" : signal < 1 ? "steady" : "at-risk",
-            };
-            csv.AppendLine(string.Join(',', row.Select(Format).Append(label)));
+            csv.AppendLine(string.Join(',', row.Values.Select(Format)));
         }
 
         return csv.ToString();
     }
 
-    /// <summary>Feature rows as a prediction request would send them (no label), from the same distributions.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, double>> RequestRows() =>
-        FeatureRows(new Random(Seed), Rows)
-            .Select(row => (IReadOnlyDictionary<string, double>)FeatureNames.Zip(row).ToDictionary(p => p.First, p => Math.Round(p.Second, 2)))
-            .ToList();
-
-    IEnumerable<double[]> FeatureRows(Random random, int count)
+    /// <summary>Every row as it is in the file (id and label included), as JSON values: numbers, strings, null for an empty cell.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> FileRows()
     {
-        for (int i = 0; i < count; i++)
+        var random = new Random(Seed);
+        var rows = new List<IReadOnlyDictionary<string, object?>>(Rows);
+        for (int i = 0; i < Rows; i++)
         {
-            double tenure = Math.Max(0, 24 + 14 * Gaussian(random) - 12 * Shift);
-            double spend = Math.Max(5, 55 + 15 * Gaussian(random) + 25 * Shift);
-            double calls = Math.Max(0, Math.Round(2 + 1.5 * Gaussian(random) + 2 * Shift));
-            double usage = Math.Max(0, 30 + 10 * Gaussian(random) - 10 * Shift);
-            yield return [tenure, spend, calls, usage];
+            Customer c = NextCustomer(random);
+            double signal = -0.06 * c.Tenure + 0.04 * (c.Spend ?? 55) + 0.7 * c.Calls - 0.05 * c.Usage
+                + c.Contract switch { "monthly" => 0.8, "two-year" => -0.8, _ => 0 } + (c.Paperless ? 0.3 : 0) + Gaussian(random) * 0.5;
+            object label = Task switch
+            {
+                ModelTask.Binary => signal > 0 ? 1 : 0,
+                ModelTask.Regression => Math.Round(200 + 40 * signal, 2),
+                _ => signal < -1 ? "loyal" : signal < 1 ? "steady" : "at-risk",
+            };
+            var row = new Dictionary<string, object?>
+            {
+                [IdColumn] = $"C{Seed:D3}-{i + 1:D6}",
+                ["tenure_months"] = Math.Round(c.Tenure, 2),
+                ["monthly_spend"] = c.Spend is { } spend ? Math.Round(spend, 2) : null,
+                ["support_calls"] = c.Calls,
+                ["usage_hours"] = Math.Round(c.Usage, 2),
+                ["contract"] = c.Contract,
+                ["paperless_billing"] = c.Paperless ? "yes" : "no",
+                [LabelName] = label,
+            };
+            rows.Add(row);
         }
+
+        return rows;
+    }
+
+    /// <summary>The rows as a prediction request would send them: features only, from the same distributions.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> RequestRows() =>
+        FileRows().Select(row => (IReadOnlyDictionary<string, object?>)row.Where(p => FeatureNames.Contains(p.Key))
+            .ToDictionary(p => p.Key, p => p.Value)).ToList();
+
+    Customer NextCustomer(Random random)
+    {
+        double tenure = Math.Max(0, 24 + 14 * Gaussian(random) - 12 * Shift);
+        double spend = Math.Max(5, 55 + 15 * Gaussian(random) + 25 * Shift);
+        double calls = Math.Max(0, Math.Round(2 + 1.5 * Gaussian(random) + 2 * Shift));
+        double usage = Math.Max(0, 30 + 10 * Gaussian(random) - 10 * Shift);
+        double pick = random.NextDouble() + 0.5 * Shift;
+        string contract = pick < 0.35 ? "two-year" : pick < 0.65 ? "annual" : "monthly";
+        bool paperless = random.NextDouble() < 0.6;
+        bool missing = random.NextDouble() < MissingShare;
+        return new Customer(tenure, missing ? null : spend, calls, usage, contract, paperless);
     }
 
     static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    static string Format(double value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);
+    static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    sealed record Customer(double Tenure, double? Spend, double Calls, double Usage, string Contract, bool Paperless);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Serving;
 using MlopsServerless.Core.Training;
@@ -9,7 +10,7 @@ namespace MlopsServerless.Core.Drift;
 
 /// <summary>
 /// For every model with a champion: reads what the champion served since the last computed report and compares it
-/// with the champion's training reference (PSI per feature and for the predictions). With too few rows the report
+/// with the champion's training reference (PSI per feature, numeric and categorical, and for the predictions). With too few rows the report
 /// says so and the next run looks at a longer window.
 /// </summary>
 public sealed class DriftMonitor(
@@ -61,23 +62,18 @@ public sealed class DriftMonitor(
         if (samples < settings.MinimumSamples)
         {
             report = new DriftReport(champion.Model, champion.Version, windowStart, now, now, DriftReportStatus.InsufficientData,
-                samples, settings.PsiThreshold, new Dictionary<string, double>(), null, [], false);
+                samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false);
         }
         else
         {
             ReferenceProfile profile = await artifacts.LoadProfileAsync(version.ReferenceProfileBlob, cancellationToken);
-            var featurePsi = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach ((string feature, Histogram expected) in profile.Features)
-            {
-                IEnumerable<double> values = served.SelectMany(e => Column(e, feature));
-                featurePsi[feature] = PopulationStabilityIndex.Compute(expected.Proportions, expected.Rebin(values).Proportions);
-            }
-
+            var features = profile.Features.ToDictionary(
+                p => p.Key, p => p.Value.Compare(served.SelectMany(e => Column(e, p.Key)).ToList(), settings.PsiThreshold), StringComparer.Ordinal);
             Histogram observedPredictions = PredictionDistribution.Observed(profile.Predictions, version.Spec.Task, served.SelectMany(e => e.Outputs));
             double predictionPsi = PopulationStabilityIndex.Compute(profile.Predictions.Proportions, observedPredictions.Proportions);
-            string[] drifted = featurePsi.Where(p => p.Value >= settings.PsiThreshold).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+            string[] drifted = features.Where(p => p.Value.Drifted).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
             report = new DriftReport(champion.Model, champion.Version, windowStart, now, now, DriftReportStatus.Computed, samples,
-                settings.PsiThreshold, featurePsi, predictionPsi, drifted, drifted.Length > 0 || predictionPsi >= settings.PsiThreshold);
+                settings.PsiThreshold, features, predictionPsi, drifted, drifted.Length > 0 || predictionPsi >= settings.PsiThreshold);
         }
 
         await reports.SaveAsync(report, cancellationToken);
@@ -86,11 +82,9 @@ public sealed class DriftMonitor(
         return report;
     }
 
-    static IEnumerable<double> Column(PredictionLogEntry entry, string feature)
+    static IEnumerable<FeatureValue> Column(PredictionLogEntry entry, string feature)
     {
         int index = entry.FeatureNames.ToList().IndexOf(feature);
-        return index < 0
-            ? []
-            : entry.Inputs.Select(row => row[index]).Where(v => v.HasValue).Select(v => (double)v!.Value);
+        return index < 0 ? [] : entry.Inputs.Select(row => row[index]);
     }
 }

@@ -10,8 +10,8 @@ public enum DriftReportStatus
 }
 
 /// <summary>
-/// Drift of a champion's served inputs and predictions in a time window against its training reference, as PSI per
-/// feature and for the predictions.
+/// Drift of a champion's served inputs and predictions in a time window against its training reference: per feature
+/// (numeric, boolean and categorical alike) and for the predictions, as PSI.
 /// </summary>
 public sealed record DriftReport(
     string Model,
@@ -22,7 +22,7 @@ public sealed record DriftReport(
     DriftReportStatus Status,
     int SampleCount,
     double Threshold,
-    IReadOnlyDictionary<string, double> FeaturePsi,
+    IReadOnlyDictionary<string, FeatureDrift> Features,
     double? PredictionPsi,
     IReadOnlyList<string> DriftedFeatures,
     bool DriftDetected);

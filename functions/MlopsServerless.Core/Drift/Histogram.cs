@@ -2,7 +2,8 @@ namespace MlopsServerless.Core.Drift;
 
 /// <summary>
 /// A binned distribution. Numeric: bins (-inf, e0], (e0, e1], …, (e_last, +inf) over <see cref="Edges"/>; categorical:
-/// one bin per entry of <see cref="Categories"/> plus a last bin for anything unseen. Missing values are not counted.
+/// one bin per entry of <see cref="Categories"/> (the most frequent in the reference) plus a last bin for every other
+/// value. Missing values are not counted.
 /// </summary>
 public sealed record Histogram(IReadOnlyList<double>? Edges, IReadOnlyList<string>? Categories, IReadOnlyList<double> Proportions, int Count)
 {
@@ -25,10 +26,13 @@ public sealed record Histogram(IReadOnlyList<double>? Edges, IReadOnlyList<strin
         return NumericWithEdges(edges, sorted);
     }
 
-    public static Histogram Categorical(IEnumerable<string> values)
+    /// <summary>Bins for the <paramref name="maxCategories"/> most frequent values (ties in ordinal order), and one for the rest.</summary>
+    public static Histogram Categorical(IEnumerable<string> values, int maxCategories = int.MaxValue)
     {
         string[] all = values.ToArray();
-        string[] categories = all.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        string[] categories = all.GroupBy(v => v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(maxCategories).Select(g => g.Key).Order(StringComparer.Ordinal).ToArray();
         return CategoricalWithCategories(categories, all);
     }
 

@@ -41,7 +41,7 @@ public sealed class CandidateTraining(
 
         string artifactBlob = await artifacts.SaveModelAsync(request.Model, request.RunId, trained, cancellationToken);
         IReadOnlyList<Prediction> testPredictions = ServingModel.FromTransformer(trained.Transformer, dataset.Spec)
-            .Predict(split.TestRows.Select(i => dataset.Features[i]).ToList());
+            .Predict(split.TestRows.Select(dataset.Row).ToList());
         ReferenceProfile profile = ReferenceProfile.Build(dataset, split.TrainRows, testPredictions);
         string profileBlob = await artifacts.SaveProfileAsync(request.Model, request.RunId, profile, cancellationToken);
 

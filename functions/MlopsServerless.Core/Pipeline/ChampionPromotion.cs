@@ -103,7 +103,7 @@ public sealed class ChampionPromotion(
     async Task<(ModelMetrics Metrics, string Basis)> ScoreChampionAsync(ModelVersion champion, ModelVersion candidate,
         PreparedDataset dataset, CancellationToken cancellationToken)
     {
-        PreparedDataset? asChampionSees = champion.Spec.Task == candidate.Spec.Task ? dataset.WithFeatures(champion.Spec.FeatureColumns) : null;
+        PreparedDataset? asChampionSees = champion.Spec.Task == candidate.Spec.Task ? dataset.WithFeatures(champion.Spec.Features) : null;
         if (asChampionSees is null)
         {
             return (champion.Metrics, "the champion's features differ, so its recorded metrics were compared");

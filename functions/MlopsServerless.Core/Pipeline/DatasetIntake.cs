@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Configuration;
@@ -15,8 +15,10 @@ using MlopsServerless.Core.Storage;
 namespace MlopsServerless.Core.Pipeline;
 
 /// <summary>
-/// The validation step: reads the upload and its model.json, validates, and always stores a report. Valid data is
-/// snapshotted by content hash; invalid data is copied to quarantine. The upload itself is never changed or deleted.
+/// The validation step: streams the upload through validation (hashing it on the way) with its model.json, and always
+/// stores a report. Valid data is snapshotted by content hash; invalid data is copied to quarantine. The upload itself
+/// is never changed or deleted, and every read is pinned to the ETag first seen, so the report, the hash and the
+/// snapshot describe the same bytes.
 /// </summary>
 public sealed class DatasetIntake(
     StorageClients storage,
@@ -34,129 +36,105 @@ public sealed class DatasetIntake(
             time.GetUtcNow()), cancellationToken);
 
         BlobClient source = storage.Blob(BlobPaths.TrainingData(request.SourceBlob));
-        long size = (await source.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
+        BlobProperties properties = (await source.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         long limit = options.Value.MaxUploadMegabytes * 1024L * 1024L;
-        if (size > limit)
+        if (properties.ContentLength > limit)
         {
-            return await RejectUnreadAsync(request, new ValidationIssue(
-                $"the file is {size / (1024.0 * 1024.0):0.#} MB; at most {options.Value.MaxUploadMegabytes} MB are accepted " +
-                $"({SettingKeys.TrainingMaxUploadMegabytes})"), cancellationToken);
+            return await RejectAsync(request, string.Empty, ValidationResult.Rejected(new ValidationIssue(
+                $"the file is {properties.ContentLength / (1024.0 * 1024.0):0.#} MB; at most {options.Value.MaxUploadMegabytes} MB are accepted " +
+                $"({SettingKeys.TrainingMaxUploadMegabytes})")), quarantine: false, source, properties.ETag, cancellationToken);
         }
 
-        BlobDownloadResult download = await source.DownloadContentAsync(cancellationToken);
-        BinaryData content = download.Content;
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
-
-        var errors = new List<ValidationIssue>();
-        ModelSpecDocument? document = await ReadSpecAsync(request.Model, errors, cancellationToken);
-        DatasetValidator.Result? result = null;
-        if (errors.Count == 0)
+        (ModelSpecDocument? document, ValidationIssue? specError) = await ReadSpecAsync(request.Model, cancellationToken);
+        string sha256;
+        ValidationResult result;
+        await using (Stream upload = await OpenAsync(source, properties.ETag, cancellationToken))
+        using (var hash = SHA256.Create())
+        await using (var hashing = new CryptoStream(upload, hash, CryptoStreamMode.Read, leaveOpen: true))
         {
-            RawTable? table = ReadCsv(content, errors);
-            if (table is not null)
-            {
-                result = validator.Validate(table, document, options.Value);
-                errors.AddRange(result.Errors);
-            }
+            result = specError is null
+                ? await validator.ValidateAsync(hashing, document, options.Value, cancellationToken)
+                : ValidationResult.Rejected(specError);
+            await hashing.CopyToAsync(Stream.Null, cancellationToken);
+            sha256 = Convert.ToHexStringLower(hash.Hash!);
         }
 
-        var report = new ValidationReport
+        if (!result.IsValid)
         {
-            Model = request.Model,
-            SourceBlob = BlobPaths.TrainingData(request.SourceBlob),
-            DataSha256 = sha256,
-            ValidatedAt = time.GetUtcNow(),
-            RowCount = result?.RowCount ?? 0,
-            Spec = result?.Spec,
-            SpecInferred = result?.SpecInferred ?? document is null,
-            Errors = errors,
-            Warnings = result?.Warnings ?? [],
-            Columns = result?.Columns ?? [],
-        };
-        string reportBlob = await WriteReportAsync(request, report, cancellationToken);
-        if (report.IsValid)
-        {
-            string datasetBlob = await datasets.SnapshotAsync(request.Model, sha256, content, cancellationToken);
-            if (await FindSameTrainingAsync(request.Model, sha256, report.Spec!, cancellationToken) is { } existing)
-            {
-                await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Duplicate,
-                    time.GetUtcNow(), $"same data, spec and split as v{existing.Version}: nothing new to train",
-                    reportBlob, Version: existing.Version), cancellationToken);
-                logger.LogInformation("Run {RunId} of {Model} repeats v{Version}; not training", request.RunId, request.Model, existing.Version);
-                return new DatasetValidation(request, true, reportBlob, sha256, 0, datasetBlob, report.Spec, null, existing.Version);
-            }
-
-            logger.LogInformation("Validated {Model} run {RunId}: {Rows} rows, {Features} features, task {Task}",
-                request.Model, request.RunId, report.RowCount, report.Spec!.FeatureColumns.Count, report.Spec.Task);
-            return new DatasetValidation(request, true, reportBlob, sha256, 0, datasetBlob, report.Spec, null);
+            return await RejectAsync(request, sha256, result, quarantine: true, source, properties.ETag, cancellationToken);
         }
 
-        string quarantineBlob = BlobPaths.Quarantine(request.Model, request.RunId, request.SourceBlob);
-        await storage.Blob(quarantineBlob).UploadAsync(content, overwrite: true, cancellationToken);
-        return await RejectAsync(request, report, reportBlob, quarantineBlob, cancellationToken);
+        string reportBlob = await WriteReportAsync(request, sha256, result, cancellationToken);
+        string datasetBlob;
+        await using (Stream upload = await OpenAsync(source, properties.ETag, cancellationToken))
+        {
+            datasetBlob = await datasets.SnapshotAsync(request.Model, sha256, upload, result.Dialect!, cancellationToken);
+        }
+
+        ModelSpec spec = result.Spec!;
+        if (await FindSameTrainingAsync(request.Model, sha256, spec, cancellationToken) is { } existing)
+        {
+            await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Duplicate,
+                time.GetUtcNow(), $"same data, spec and split as v{existing.Version}: nothing new to train",
+                reportBlob, Version: existing.Version), cancellationToken);
+            logger.LogInformation("Run {RunId} of {Model} repeats v{Version}; not training", request.RunId, request.Model, existing.Version);
+            return new DatasetValidation(request, reportBlob, sha256, 0, datasetBlob, spec, null, existing.Version);
+        }
+
+        logger.LogInformation("Validated {Model} run {RunId}: {Rows} labelled rows, {Features} features, task {Task}",
+            request.Model, request.RunId, result.LabelledRowCount, spec.Features.Count, spec.Task);
+        return new DatasetValidation(request, reportBlob, sha256, 0, datasetBlob, spec, null);
     }
 
     async Task<ModelVersion?> FindSameTrainingAsync(string model, string sha256, ModelSpec spec, CancellationToken cancellationToken) =>
         (await registry.ListVersionsAsync(model, cancellationToken)).FirstOrDefault(v =>
             v.DataSha256 == sha256 && v.Spec.Equals(spec) && v.Seed == options.Value.Seed && v.TestFraction == options.Value.TestFraction);
 
-    /// <summary>Rejects an upload without reading it: the report says why; the upload itself stays where it is.</summary>
-    async Task<DatasetValidation> RejectUnreadAsync(TrainingRequest request, ValidationIssue issue, CancellationToken cancellationToken)
+    /// <summary>Stores the report, copies the upload to quarantine (unless it was refused unread) and records the rejection.</summary>
+    async Task<DatasetValidation> RejectAsync(TrainingRequest request, string sha256, ValidationResult result, bool quarantine,
+        BlobClient source, ETag etag, CancellationToken cancellationToken)
     {
-        var report = new ValidationReport
+        string reportBlob = await WriteReportAsync(request, sha256, result, cancellationToken);
+        string? quarantineBlob = null;
+        if (quarantine)
         {
-            Model = request.Model,
-            SourceBlob = BlobPaths.TrainingData(request.SourceBlob),
-            DataSha256 = string.Empty,
-            ValidatedAt = time.GetUtcNow(),
-            Errors = [issue],
-        };
-        string reportBlob = await WriteReportAsync(request, report, cancellationToken);
-        return await RejectAsync(request, report, reportBlob, quarantineBlob: null, cancellationToken);
+            quarantineBlob = BlobPaths.Quarantine(request.Model, request.RunId, request.SourceBlob);
+            await using Stream upload = await OpenAsync(source, etag, cancellationToken);
+            await storage.Blob(quarantineBlob).UploadAsync(upload, overwrite: true, cancellationToken);
+        }
+
+        await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Rejected,
+            time.GetUtcNow(), $"{result.Errors.Count} validation error(s); first: {Describe(result.Errors[0])}", reportBlob, quarantineBlob),
+            cancellationToken);
+        logger.LogWarning("Rejected {Model} run {RunId}: {ErrorCount} validation errors, report {ReportBlob}",
+            request.Model, request.RunId, result.Errors.Count, reportBlob);
+        return new DatasetValidation(request, reportBlob, sha256, result.Errors.Count, null, null, quarantineBlob);
     }
 
-    async Task<string> WriteReportAsync(TrainingRequest request, ValidationReport report, CancellationToken cancellationToken)
+    async Task<string> WriteReportAsync(TrainingRequest request, string sha256, ValidationResult result, CancellationToken cancellationToken)
     {
         string reportBlob = BlobPaths.ValidationReport(request.Model, request.RunId);
+        var report = new ValidationReport(request.Model, BlobPaths.TrainingData(request.SourceBlob), sha256, time.GetUtcNow(), result);
         await JsonBlobs.WriteAsync(storage.Blob(reportBlob), report, cancellationToken);
         return reportBlob;
     }
 
-    async Task<DatasetValidation> RejectAsync(TrainingRequest request, ValidationReport report, string reportBlob,
-        string? quarantineBlob, CancellationToken cancellationToken)
-    {
-        await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Rejected,
-            time.GetUtcNow(), $"{report.Errors.Count} validation error(s); first: {Describe(report.Errors[0])}", reportBlob, quarantineBlob),
-            cancellationToken);
-        logger.LogWarning("Rejected {Model} run {RunId}: {ErrorCount} validation errors, report {ReportBlob}",
-            request.Model, request.RunId, report.Errors.Count, reportBlob);
-        return new DatasetValidation(request, false, reportBlob, report.DataSha256, report.Errors.Count, null, null, quarantineBlob);
-    }
+    static Task<Stream> OpenAsync(BlobClient source, ETag etag, CancellationToken cancellationToken) =>
+        source.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false)
+        {
+            Conditions = new BlobRequestConditions { IfMatch = etag },
+        }, cancellationToken);
 
-    async Task<ModelSpecDocument?> ReadSpecAsync(string model, List<ValidationIssue> errors, CancellationToken cancellationToken)
+    async Task<(ModelSpecDocument? Document, ValidationIssue? Error)> ReadSpecAsync(string model, CancellationToken cancellationToken)
     {
         string specPath = BlobPaths.TrainingData(TrainingDataPath.SpecBlobName(model));
         try
         {
-            return await JsonBlobs.ReadOrDefaultAsync<ModelSpecDocument>(storage.Blob(specPath), cancellationToken);
+            return (await JsonBlobs.ReadOrDefaultAsync<ModelSpecDocument>(storage.Blob(specPath), cancellationToken), null);
         }
         catch (JsonException exception)
         {
-            errors.Add(new ValidationIssue($"{specPath} is not a valid model spec: {exception.Message}"));
-            return null;
-        }
-    }
-
-    static RawTable? ReadCsv(BinaryData content, List<ValidationIssue> errors)
-    {
-        try
-        {
-            return CsvTableReader.Read(content.ToStream());
-        }
-        catch (InvalidDataException exception)
-        {
-            errors.Add(new ValidationIssue($"the file is not valid CSV: {exception.Message}"));
-            return null;
+            return (null, new ValidationIssue($"{specPath} is not a valid model spec: {exception.Message}"));
         }
     }
 

@@ -4,12 +4,18 @@ using MlopsServerless.Core.Datasets;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// Turns a prediction request body (one JSON object, or an array of them) into feature vectors in the model's order.
-/// Every field that does not fit is named: <c>x1</c> for a single object, <c>[3].x1</c> inside an array.
+/// Turns a prediction request body (one JSON object, or an array of them) into rows of feature values in the model's
+/// order, read by the same <see cref="FeatureCodec"/> as the training data. Fields that are not features (the label,
+/// identifiers, anything else) are ignored and listed; every field that does not fit is named: <c>x1</c> for a single
+/// object, <c>[3].x1</c> inside an array.
 /// </summary>
 public static class PredictionInput
 {
-    public sealed record Parsed(IReadOnlyList<float[]> Rows, bool IsBatch, IReadOnlyDictionary<string, string[]> Errors)
+    public sealed record Parsed(
+        IReadOnlyList<FeatureValue[]> Rows,
+        bool IsBatch,
+        IReadOnlyDictionary<string, string[]> Errors,
+        IReadOnlyList<string> IgnoredFields)
     {
         public bool IsValid => Errors.Count == 0;
     }
@@ -17,12 +23,15 @@ public static class PredictionInput
     public static Parsed Parse(JsonElement body, ModelSpec spec, int maxRows)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var rows = new List<float[]>();
+        var ignored = new SortedSet<string>(StringComparer.Ordinal);
+        var rows = new List<FeatureValue[]>();
+        var codec = FeatureCodec.For(spec);
+        var index = spec.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
         bool isBatch = body.ValueKind == JsonValueKind.Array;
 
         if (body.ValueKind == JsonValueKind.Object)
         {
-            rows.Add(ParseRow(body, spec, prefix: string.Empty, errors));
+            rows.Add(ParseRow(body, spec, codec, index, prefix: string.Empty, errors, ignored));
         }
         else if (isBatch)
         {
@@ -37,13 +46,13 @@ public static class PredictionInput
             }
             else
             {
-                int index = 0;
+                int i = 0;
                 foreach (JsonElement item in body.EnumerateArray())
                 {
-                    string prefix = $"[{index++}]";
+                    string prefix = $"[{i++}]";
                     if (item.ValueKind == JsonValueKind.Object)
                     {
-                        rows.Add(ParseRow(item, spec, prefix + ".", errors));
+                        rows.Add(ParseRow(item, spec, codec, index, prefix + ".", errors, ignored));
                     }
                     else
                     {
@@ -57,38 +66,31 @@ public static class PredictionInput
             Add(errors, "$", "the body must be a JSON object (one row) or an array of objects (many rows)");
         }
 
-        return new Parsed(rows, isBatch, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        return new Parsed(rows, isBatch, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), ignored.ToList());
     }
 
-    static float[] ParseRow(JsonElement row, ModelSpec spec, string prefix, Dictionary<string, List<string>> errors)
+    static FeatureValue[] ParseRow(JsonElement row, ModelSpec spec, FeatureCodec codec, Dictionary<string, int> index, string prefix,
+        Dictionary<string, List<string>> errors, SortedSet<string> ignored)
     {
-        var values = new float[spec.FeatureColumns.Count];
+        var values = new FeatureValue[spec.Features.Count];
         var seen = new bool[values.Length];
-        var index = spec.FeatureColumns.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
-
         foreach (JsonProperty property in row.EnumerateObject())
         {
-            string field = prefix + property.Name;
             if (!index.TryGetValue(property.Name, out int i))
             {
-                Add(errors, field, property.Name.Equals(spec.LabelColumn, StringComparison.OrdinalIgnoreCase)
-                    ? "is the label; leave it out of prediction requests"
-                    : $"is not a feature of this model (features: {string.Join(", ", spec.FeatureColumns)})");
+                ignored.Add(property.Name);
                 continue;
             }
 
             seen[i] = true;
-            switch (property.Value.ValueKind)
+            FeatureColumn feature = spec.Features[i];
+            if (codec.ReadJson(feature.Kind, property.Value, out string? problem) is { } value)
             {
-                case JsonValueKind.Number when property.Value.TryGetSingle(out float number) && float.IsFinite(number):
-                    values[i] = number;
-                    break;
-                case JsonValueKind.Null:
-                    values[i] = float.NaN;
-                    break;
-                default:
-                    Add(errors, field, $"must be a number or null, not {Describe(property.Value)}");
-                    break;
+                values[i] = value;
+            }
+            else
+            {
+                Add(errors, prefix + property.Name, problem!);
             }
         }
 
@@ -96,19 +98,12 @@ public static class PredictionInput
         {
             if (!seen[i])
             {
-                Add(errors, prefix + spec.FeatureColumns[i], "is required (send null for a missing value)");
+                Add(errors, prefix + spec.Features[i].Name, "is required (send null for a missing value)");
             }
         }
 
         return values;
     }
-
-    static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{value.GetString()}\"",
-        JsonValueKind.Number => "a number out of range",
-        _ => value.ValueKind.ToString().ToLowerInvariant(),
-    };
 
     static void Add(Dictionary<string, List<string>> errors, string field, string message)
     {

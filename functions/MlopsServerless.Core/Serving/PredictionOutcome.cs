@@ -9,5 +9,7 @@ public abstract record PredictionOutcome
     /// <summary>The body does not fit the model: field → messages.</summary>
     public sealed record Invalid(string Model, int Version, IReadOnlyDictionary<string, string[]> Errors) : PredictionOutcome;
 
-    public sealed record Served(string Model, int Version, bool IsBatch, IReadOnlyList<Prediction> Predictions) : PredictionOutcome;
+    /// <summary>Answered; <see cref="IgnoredFields"/> are request fields that are not features of the model.</summary>
+    public sealed record Served(string Model, int Version, bool IsBatch, IReadOnlyList<Prediction> Predictions,
+        IReadOnlyList<string> IgnoredFields) : PredictionOutcome;
 }

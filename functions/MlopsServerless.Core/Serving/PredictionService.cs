@@ -28,9 +28,9 @@ public sealed class PredictionService(
         }
 
         IReadOnlyList<Prediction> predictions = served.Engine.Predict(input.Rows);
-        await log.WriteAsync(new PredictionLogEntry(model, served.Version, time.GetUtcNow(), served.Engine.Spec.FeatureColumns,
-            input.Rows.Select(row => row.Select(v => float.IsNaN(v) ? (float?)null : v).ToArray()).ToList(), predictions), cancellationToken);
+        await log.WriteAsync(new PredictionLogEntry(model, served.Version, time.GetUtcNow(), served.Engine.Spec.FeatureNames.ToList(),
+            input.Rows, predictions), cancellationToken);
         logger.LogDebug("Served {Rows} predictions of {Model} v{Version}", predictions.Count, model, served.Version);
-        return new PredictionOutcome.Served(model, served.Version, input.IsBatch, predictions);
+        return new PredictionOutcome.Served(model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
     }
 }

@@ -7,98 +7,68 @@ using MlopsServerless.Core.Training;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// A loaded model ready to serve. PredictionEngine is not thread-safe, so each call borrows one from a pool.
+/// A loaded model ready to serve rows of typed feature values. Scoring a row is not thread-safe in ML.NET, so each
+/// call borrows an engine (an input row, the model's row mapper over it, and the output getters) from a pool.
 /// </summary>
 public sealed class ServingModel
 {
-    readonly Func<float[], Prediction> _predictOne;
+    readonly ObjectPool<RowEngine> _engines;
 
-    ServingModel(ModelSpec spec, Func<float[], Prediction> predictOne)
+    ServingModel(ModelSpec spec, ITransformer transformer)
     {
         Spec = spec;
-        _predictOne = predictOne;
+        _engines = new DefaultObjectPool<RowEngine>(new EnginePolicy(transformer, spec), Environment.ProcessorCount * 2);
     }
 
     public ModelSpec Spec { get; }
 
     public static ServingModel Load(Stream modelZip, ModelSpec spec) => FromTransformer(ModelArtifacts.Load(modelZip), spec);
 
-    public static ServingModel FromTransformer(ITransformer transformer, ModelSpec spec) =>
-        Create(new MLContext(seed: 0), transformer, spec);
+    public static ServingModel FromTransformer(ITransformer transformer, ModelSpec spec) => new(spec, transformer);
 
-    public IReadOnlyList<Prediction> Predict(IReadOnlyList<float[]> rows) => rows.Select(_predictOne).ToList();
-
-    static ServingModel Create(MLContext ml, ITransformer transformer, ModelSpec spec)
+    /// <summary>Predictions for rows of feature values in <see cref="ModelSpec.Features"/> order.</summary>
+    public IReadOnlyList<Prediction> Predict(IReadOnlyList<FeatureValue[]> rows)
     {
-        int n = spec.FeatureColumns.Count;
-        switch (spec.Task)
-        {
-            case ModelTask.Binary:
-            {
-                var pool = Pool<BinaryRow, BinaryOutput>(ml, transformer, n);
-                return new ServingModel(spec, features => Use(pool, new BinaryRow { Features = features },
-                    o => new Prediction { PredictedLabel = o.PredictedLabel, Probability = o.Probability }));
-            }
-
-            case ModelTask.Regression:
-            {
-                var pool = Pool<RegressionRow, RegressionOutput>(ml, transformer, n);
-                return new ServingModel(spec, features => Use(pool, new RegressionRow { Features = features },
-                    o => new Prediction { Value = o.Score }));
-            }
-
-            case ModelTask.Multiclass:
-            {
-                var pool = Pool<MulticlassRow, MulticlassOutput>(ml, transformer, n);
-                string[] classes = ClassNames(transformer, ml, n);
-                return new ServingModel(spec, features => Use(pool, new MulticlassRow { Features = features },
-                    o => new Prediction
-                    {
-                        PredictedClass = o.PredictedClass,
-                        ClassScores = classes.Zip(o.Score).ToDictionary(p => p.First, p => (double)p.Second),
-                    }));
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(spec));
-        }
-    }
-
-    static ObjectPool<PredictionEngine<TIn, TOut>> Pool<TIn, TOut>(MLContext ml, ITransformer transformer, int featureCount)
-        where TIn : class where TOut : class, new()
-    {
-        var policy = new EnginePolicy<TIn, TOut>(() =>
-            ml.Model.CreatePredictionEngine<TIn, TOut>(transformer, inputSchemaDefinition: MlRows.Schema<TIn>(featureCount)));
-        return new DefaultObjectPool<PredictionEngine<TIn, TOut>>(policy, Environment.ProcessorCount * 2);
-    }
-
-    static Prediction Use<TIn, TOut>(ObjectPool<PredictionEngine<TIn, TOut>> pool, TIn row, Func<TOut, Prediction> map)
-        where TIn : class where TOut : class, new()
-    {
-        PredictionEngine<TIn, TOut> engine = pool.Get();
+        RowEngine engine = _engines.Get();
         try
         {
-            return map(engine.Predict(row));
+            var predictions = new Prediction[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                predictions[i] = engine.Predict(rows[i]);
+            }
+
+            return predictions;
         }
         finally
         {
-            pool.Return(engine);
+            _engines.Return(engine);
         }
     }
 
-    static string[] ClassNames(ITransformer transformer, MLContext ml, int featureCount)
+    sealed class RowEngine
     {
-        IDataView empty = ml.Data.LoadFromEnumerable(Array.Empty<MulticlassRow>(), MlRows.Schema<MulticlassRow>(featureCount));
-        DataViewSchema.Column score = transformer.GetOutputSchema(empty.Schema)[MlRows.Score];
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        score.GetSlotNames(ref names);
-        return names.DenseValues().Select(name => name.ToString()).ToArray();
+        readonly FeatureRow _input;
+        readonly Func<Prediction> _read;
+
+        public RowEngine(ITransformer transformer, ModelSpec spec)
+        {
+            _input = new FeatureRow(spec);
+            IRowToRowMapper mapper = transformer.GetRowToRowMapper(_input.Schema);
+            DataViewRow output = mapper.GetRow(_input, ModelOutput.Columns(mapper.OutputSchema, spec.Task));
+            _read = ModelOutput.Reader(output, spec.Task);
+        }
+
+        public Prediction Predict(FeatureValue[] values)
+        {
+            _input.Set(values);
+            return _read();
+        }
     }
 
-    sealed class EnginePolicy<TIn, TOut>(Func<PredictionEngine<TIn, TOut>> create) : PooledObjectPolicy<PredictionEngine<TIn, TOut>>
-        where TIn : class where TOut : class, new()
+    sealed class EnginePolicy(ITransformer transformer, ModelSpec spec) : PooledObjectPolicy<RowEngine>
     {
-        public override PredictionEngine<TIn, TOut> Create() => create();
-        public override bool Return(PredictionEngine<TIn, TOut> obj) => true;
+        public override RowEngine Create() => new(transformer, spec);
+        public override bool Return(RowEngine obj) => true;
     }
 }

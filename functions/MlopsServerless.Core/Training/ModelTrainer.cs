@@ -1,23 +1,32 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
+using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Datasets;
 
 namespace MlopsServerless.Core.Training;
 
-/// <summary>Fits one ML.NET model (FastTree or LightGbm) on the training rows of a prepared dataset.</summary>
-public sealed class ModelTrainer
+/// <summary>
+/// Fits one ML.NET model (featurisation of <see cref="FeaturePipeline"/>, then FastTree or LightGbm) on the training
+/// rows of a prepared dataset. The fitted model takes the features only: for multiclass the label's key mapping is
+/// fitted apart, so serving needs no label column.
+/// </summary>
+public sealed class ModelTrainer(IOptions<TrainingOptions> options)
 {
     const int Trees = 100;
     const int Leaves = 20;
     const double LearningRate = 0.2;
 
+    public ModelTrainer() : this(Options.Create(new TrainingOptions()))
+    {
+    }
+
     public TrainedModel Train(PreparedDataset dataset, DataSplit split, int seed)
     {
         var ml = new MLContext(seed);
-        ModelTaskRows rows = ModelTaskRows.From(dataset, split.TrainRows);
-        IDataView trainData = MlRows.ToDataView(ml, rows);
+        IDataView trainData = new DatasetDataView(dataset, split.TrainRows, withLabel: true);
         int minLeafRows = Math.Clamp(split.TrainRows.Count / 20, 1, 10);
         var parameters = new Dictionary<string, string>
         {
@@ -32,12 +41,17 @@ public sealed class ModelTrainer
             ["testRows"] = split.TestRows.Count.ToString(CultureInfo.InvariantCulture),
         };
 
-        IEstimator<ITransformer> pipeline = Pipeline(ml, dataset.Spec, minLeafRows, seed);
-        ITransformer transformer = pipeline.Fit(trainData);
-        return new TrainedModel(transformer, trainData.Schema, parameters);
+        IEstimator<ITransformer> features = FeaturePipeline.Build(ml, dataset, split.TrainRows, options.Value.OneHotMaxCategories, parameters);
+        if (dataset.Spec.Task == ModelTask.Multiclass)
+        {
+            trainData = ml.Transforms.Conversion.MapValueToKey(ModelInput.Label).Fit(trainData).Transform(trainData);
+        }
+
+        ITransformer transformer = features.Append(Trainer(ml, dataset.Spec, minLeafRows, seed)).Fit(trainData);
+        return new TrainedModel(transformer, ModelInput.Schema(dataset.Spec, withLabel: false), parameters);
     }
 
-    static IEstimator<ITransformer> Pipeline(MLContext ml, ModelSpec spec, int minLeafRows, int seed) => (spec.Task, spec.Trainer) switch
+    static IEstimator<ITransformer> Trainer(MLContext ml, ModelSpec spec, int minLeafRows, int seed) => (spec.Task, spec.Trainer) switch
     {
         (ModelTask.Binary, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(
             new FastTreeBinaryTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
@@ -47,13 +61,11 @@ public sealed class ModelTrainer
             new FastTreeRegressionTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
         (ModelTask.Regression, TrainerKind.LightGbm) => ml.Regression.Trainers.LightGbm(
             new LightGbmRegressionTrainer.Options { NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }),
-        (ModelTask.Multiclass, TrainerKind.LightGbm) => ml.Transforms.Conversion.MapValueToKey(MlRows.Label)
-            .Append(ml.MulticlassClassification.Trainers.LightGbm(
-                new LightGbmMulticlassTrainer.Options { NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }))
+        (ModelTask.Multiclass, TrainerKind.LightGbm) => ml.MulticlassClassification.Trainers.LightGbm(
+                new LightGbmMulticlassTrainer.Options { NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed })
             .Append(ml.Transforms.Conversion.MapKeyToValue(MlRows.PredictedClass, MlRows.PredictedLabel)),
-        (ModelTask.Multiclass, TrainerKind.FastTree) => ml.Transforms.Conversion.MapValueToKey(MlRows.Label)
-            .Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(
-                new FastTreeBinaryTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed })))
+        (ModelTask.Multiclass, TrainerKind.FastTree) => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(
+                new FastTreeBinaryTrainer.Options { NumberOfTrees = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = minLeafRows, NumberOfThreads = 1, Seed = seed }))
             .Append(ml.Transforms.Conversion.MapKeyToValue(MlRows.PredictedClass, MlRows.PredictedLabel)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), $"{spec.Task} with {spec.Trainer} is not supported."),
     };

@@ -39,13 +39,19 @@ public sealed class PredictionApi(PredictionService predictions)
                 PredictionOutcome.NoChampion => ApiResults.NotFound($"Model '{model}' has no champion yet: upload training data to training-data/{model}/."),
                 PredictionOutcome.Invalid invalid => ApiResults.InvalidFields(invalid.Errors, $"The input does not fit {model} v{invalid.Version}"),
                 PredictionOutcome.Served served => new OkObjectResult(served.IsBatch
-                    ? new PredictResponse(served.Model, served.Version, null, served.Predictions)
-                    : new PredictResponse(served.Model, served.Version, served.Predictions[0], null)),
+                    ? new PredictResponse(served.Model, served.Version, null, served.Predictions, IgnoredOrNull(served))
+                    : new PredictResponse(served.Model, served.Version, served.Predictions[0], null, IgnoredOrNull(served))),
                 _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
             };
         }
     }
+
+    static IReadOnlyList<string>? IgnoredOrNull(PredictionOutcome.Served served) => served.IgnoredFields.Count > 0 ? served.IgnoredFields : null;
 }
 
-/// <summary>The answer: <c>prediction</c> for a single-object request, <c>predictions</c> (in order) for an array.</summary>
-public sealed record PredictResponse(string Model, int Version, Prediction? Prediction, IReadOnlyList<Prediction>? Predictions);
+/// <summary>
+/// The answer: <c>prediction</c> for a single-object request, <c>predictions</c> (in order) for an array;
+/// <c>ignoredFields</c>: request fields that are not features of the model (the label, identifiers…), when there were any.
+/// </summary>
+public sealed record PredictResponse(string Model, int Version, Prediction? Prediction, IReadOnlyList<Prediction>? Predictions,
+    IReadOnlyList<string>? IgnoredFields);

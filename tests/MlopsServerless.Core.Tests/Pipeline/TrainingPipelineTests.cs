@@ -30,7 +30,7 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.False(validation.IsValid);
         ValidationReport report = (await JsonBlobs.ReadOrDefaultAsync<ValidationReport>(Blob(validation.ReportBlob), default))!;
-        Assert.Contains("not valid CSV", report.Errors[0].Message);
+        Assert.Contains("closing quote", report.Result.Errors[0].Message);
         Assert.True(await Blob(validation.QuarantineBlob!).ExistsAsync());
         Assert.True(await Blob(BlobPaths.TrainingData(request.SourceBlob)).ExistsAsync());
         TrainingRun run = (await _host.Get<TrainingRunStore>().GetAsync(model, request.RunId, default))!;
@@ -52,7 +52,7 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.False(validation.IsValid);
         ValidationReport report = (await JsonBlobs.ReadOrDefaultAsync<ValidationReport>(Blob(validation.ReportBlob), default))!;
-        Assert.Contains("at most 1 MB", Assert.Single(report.Errors).Message);
+        Assert.Contains("at most 1 MB", Assert.Single(report.Result.Errors).Message);
         Assert.True(await Blob(BlobPaths.TrainingData(request.SourceBlob)).ExistsAsync());
         Assert.Equal(TrainingRunStatus.Rejected, (await small.Get<TrainingRunStore>().GetAsync(model, request.RunId, default))!.Status);
     }
@@ -68,7 +68,7 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.False(validation.IsValid);
         ValidationReport report = (await JsonBlobs.ReadOrDefaultAsync<ValidationReport>(Blob(validation.ReportBlob), default))!;
-        Assert.Contains("model.json is not a valid model spec", report.Errors[0].Message);
+        Assert.Contains("model.json is not a valid model spec", report.Result.Errors[0].Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.TestSupport;
 
@@ -25,7 +26,7 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("run-b", stored.RunId);
         Assert.Equal("abc", stored.DataSha256);
         Assert.Equal(0.8, stored.Metrics.PrimaryValue);
-        Assert.Equal(["x1"], stored.Spec.FeatureColumns);
+        Assert.Equal([new FeatureColumn("x1", ColumnKind.Numeric)], stored.Spec.Features);
         Assert.Equal(_host.Time.GetUtcNow(), stored.RegisteredAt);
     }
 

@@ -52,6 +52,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(30, log.Sum(e => e.Inputs.Count));
         Assert.Equal(served.Predictions, log.SelectMany(e => e.Outputs));
         Assert.Equal(DemoDataset.FeatureNames, log[0].FeatureNames);
+        Assert.Equal(new DemoDataset(30, 8).RequestRows()[0]["contract"], log[0].Inputs[0][4].Category);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         var invalid = Assert.IsType<PredictionOutcome.Invalid>(await _host.Get<PredictionService>().PredictAsync(model,
             Json("""{"tenure_months": 3, "monthly_spend": "lots", "support_calls": 1}"""), default));
 
-        Assert.Equal(["monthly_spend", "usage_hours"], invalid.Errors.Keys.Order());
+        Assert.Equal(["contract", "monthly_spend", "paperless_billing", "usage_hours"], invalid.Errors.Keys.Order());
         Assert.Empty(await _host.Get<PredictionLog>().ReadAsync(model, DateTimeOffset.MinValue.AddYears(1), _host.Time.GetUtcNow(), default));
     }
 
@@ -79,12 +80,16 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         DriftReport drifted = await monitor.MeasureAsync(champion, default);
 
         Assert.Equal((DriftReportStatus.Computed, 300), (stable.Status, stable.SampleCount));
-        Assert.False(stable.DriftDetected, string.Join(", ", stable.FeaturePsi));
-        Assert.All(stable.FeaturePsi.Values, psi => Assert.InRange(psi, 0, 0.1));
+        Assert.False(stable.DriftDetected, string.Join(", ", stable.Features.Select(f => $"{f.Key}: {f.Value.Psi}")));
+        Assert.All(stable.Features.Values, f => Assert.InRange(f.Psi, 0, 0.1));
+        Assert.Equal(DemoDataset.FeatureNames.Order(), stable.Features.Keys.Order());
+        Assert.Equal(0, stable.Features["contract"].UnseenCategories);
         Assert.Equal(300, drifted.SampleCount);
         Assert.Equal(stable.WindowEnd, drifted.WindowStart);
         Assert.True(drifted.DriftDetected);
         Assert.Contains("monthly_spend", drifted.DriftedFeatures);
+        Assert.Contains("contract", drifted.DriftedFeatures);
+        Assert.DoesNotContain("paperless_billing", drifted.DriftedFeatures);
         Assert.True(drifted.PredictionPsi > stable.PredictionPsi);
         Assert.Equal(drifted, await _host.Get<DriftReportStore>().GetLatestAsync(model, default), new ReportComparer());
     }
@@ -154,7 +159,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
     {
         public bool Equals(DriftReport? x, DriftReport? y) =>
             x is not null && y is not null && x.ComputedAt == y.ComputedAt && x.SampleCount == y.SampleCount
-            && x.DriftDetected == y.DriftDetected && x.FeaturePsi.OrderBy(p => p.Key).SequenceEqual(y.FeaturePsi.OrderBy(p => p.Key));
+            && x.DriftDetected == y.DriftDetected && x.Features.OrderBy(p => p.Key).SequenceEqual(y.Features.OrderBy(p => p.Key));
 
         public int GetHashCode(DriftReport? obj) => 0;
     }

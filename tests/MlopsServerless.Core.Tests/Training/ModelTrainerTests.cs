@@ -54,7 +54,7 @@ public sealed class ModelTrainerTests
 
         Assert.Equal(_evaluator.Evaluate(first.Transformer, data, split.TestRows).Values,
             _evaluator.Evaluate(second.Transformer, data, split.TestRows).Values);
-        float[][] rows = split.TestRows.Select(i => data.Features[i]).ToArray();
+        FeatureValue[][] rows = split.TestRows.Select(data.Row).ToArray();
         Assert.Equal(ServingModel.FromTransformer(first.Transformer, data.Spec).Predict(rows),
             ServingModel.FromTransformer(second.Transformer, data.Spec).Predict(rows));
     }
@@ -65,7 +65,7 @@ public sealed class ModelTrainerTests
         PreparedDataset data = new DemoDataset(300, 9, Task: ModelTask.Multiclass).Prepare();
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 1);
         TrainedModel trained = _trainer.Train(data, split, seed: 1);
-        float[][] rows = split.TestRows.Take(10).Select(i => data.Features[i]).ToArray();
+        FeatureValue[][] rows = split.TestRows.Take(10).Select(data.Row).ToArray();
 
         using Stream zip = ModelArtifacts.Save(trained).ToStream();
         IReadOnlyList<Prediction> loaded = ServingModel.Load(zip, data.Spec).Predict(rows);
@@ -86,13 +86,44 @@ public sealed class ModelTrainerTests
         DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 1);
         ServingModel model = ServingModel.FromTransformer(_trainer.Train(data, split, 1).Transformer, data.Spec);
 
-        // Long tenure, low spend, no support calls, heavy use: the generator's relationship says "stays".
-        Prediction stays = model.Predict([[60f, 30f, 0f, 50f]])[0];
-        Prediction churns = model.Predict([[1f, 95f, 7f, 5f]])[0];
+        // Long tenure, low spend, no support calls, heavy use, two-year contract: the generator's relationship says "stays".
+        Prediction stays = model.Predict([Row(60, 30, 0, 50, "two-year", false)])[0];
+        Prediction churns = model.Predict([Row(1, 95, 7, 5, "monthly", true)])[0];
 
         Assert.False(stays.PredictedLabel);
         Assert.True(churns.PredictedLabel);
         Assert.InRange(churns.Probability!.Value, 0.5, 1.0);
         Assert.Null(stays.Value);
     }
+
+    [Fact]
+    public void Predict_UnseenOrMissingCategoryAndMissingNumbers_StillScores()
+    {
+        PreparedDataset data = new DemoDataset(400, 2).Prepare();
+        DataSplit split = DataSplit.Create(data.RowCount, 0.2, seed: 1);
+        ServingModel model = ServingModel.FromTransformer(_trainer.Train(data, split, 1).Transformer, data.Spec);
+
+        Prediction unseen = model.Predict([Row(12, 60, 2, 30, "weekly", true)])[0];
+        Prediction missing = model.Predict([[FeatureValue.Of(12), FeatureValue.Missing, FeatureValue.Missing, FeatureValue.Of(30),
+            FeatureValue.Missing, FeatureValue.Missing]])[0];
+
+        Assert.InRange(unseen.Probability!.Value, 0, 1);
+        Assert.InRange(missing.Probability!.Value, 0, 1);
+    }
+
+    [Fact]
+    public void Train_RecordsHowEachFeatureIsEncoded()
+    {
+        PreparedDataset data = new DemoDataset(400, 2).Prepare();
+
+        TrainedModel model = _trainer.Train(data, DataSplit.Create(data.RowCount, 0.2, seed: 1), 1);
+
+        Assert.Equal("oneHot(3)", model.Parameters["encoding.contract"]);
+        Assert.Equal("mean + missing indicator", model.Parameters["encoding.monthly_spend"]);
+        Assert.False(model.Parameters.ContainsKey("encoding.tenure_months"));
+    }
+
+    static FeatureValue[] Row(float tenure, float spend, float calls, float usage, string contract, bool paperless) =>
+        [FeatureValue.Of(tenure), FeatureValue.Of(spend), FeatureValue.Of(calls), FeatureValue.Of(usage), FeatureValue.Of(contract),
+            FeatureValue.Of(paperless ? 1 : 0)];
 }
