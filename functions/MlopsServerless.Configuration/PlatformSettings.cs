@@ -11,6 +11,11 @@ public sealed record PlatformSettings
     public int TrainingMinimumRows { get; init; } = SettingDefaults.TrainingMinimumRows;
     public double TrainingMaxMissingFraction { get; init; } = SettingDefaults.TrainingMaxMissingFraction;
     public int TrainingMaxUploadMegabytes { get; init; } = SettingDefaults.TrainingMaxUploadMegabytes;
+    public string TrainingMissingValues { get; init; } = SettingDefaults.TrainingMissingValues;
+    public int TrainingMaxCategories { get; init; } = SettingDefaults.TrainingMaxCategories;
+    public double TrainingMaxCategoryRatio { get; init; } = SettingDefaults.TrainingMaxCategoryRatio;
+    public double TrainingIdentifierRatio { get; init; } = SettingDefaults.TrainingIdentifierRatio;
+    public int TrainingOneHotMaxCategories { get; init; } = SettingDefaults.TrainingOneHotMaxCategories;
     public int PredictionMaxRows { get; init; } = SettingDefaults.PredictionMaxRows;
     public int PredictionChampionRefreshSeconds { get; init; } = SettingDefaults.PredictionChampionRefreshSeconds;
     public int PredictionModelCacheSize { get; init; } = SettingDefaults.PredictionModelCacheSize;
@@ -27,6 +32,11 @@ public sealed record PlatformSettings
         [SettingKeys.TrainingMinimumRows] = Format(TrainingMinimumRows),
         [SettingKeys.TrainingMaxMissingFraction] = Format(TrainingMaxMissingFraction),
         [SettingKeys.TrainingMaxUploadMegabytes] = Format(TrainingMaxUploadMegabytes),
+        [SettingKeys.TrainingMissingValues] = TrainingMissingValues,
+        [SettingKeys.TrainingMaxCategories] = Format(TrainingMaxCategories),
+        [SettingKeys.TrainingMaxCategoryRatio] = Format(TrainingMaxCategoryRatio),
+        [SettingKeys.TrainingIdentifierRatio] = Format(TrainingIdentifierRatio),
+        [SettingKeys.TrainingOneHotMaxCategories] = Format(TrainingOneHotMaxCategories),
         [SettingKeys.PredictionMaxRows] = Format(PredictionMaxRows),
         [SettingKeys.PredictionChampionRefreshSeconds] = Format(PredictionChampionRefreshSeconds),
         [SettingKeys.PredictionModelCacheSize] = Format(PredictionModelCacheSize),

@@ -11,20 +11,26 @@ namespace MlopsServerless.Core.Training;
 /// <summary>
 /// Fits one ML.NET model (featurisation of <see cref="FeaturePipeline"/>, then FastTree or LightGbm) on the training
 /// rows of a prepared dataset. The fitted model takes the features only: for multiclass the label's key mapping is
-/// fitted apart, so serving needs no label column.
+/// fitted apart, so serving needs no label column. A LightGbm run on a host without LightGbm's native libraries fails
+/// at once with what is missing (<see cref="NativeLibraryProbe"/>), not with a loader error.
 /// </summary>
-public sealed class ModelTrainer(IOptions<TrainingOptions> options)
+public sealed class ModelTrainer(IOptions<TrainingOptions> options, NativeLibraryProbe natives)
 {
     const int Trees = 100;
     const int Leaves = 20;
     const double LearningRate = 0.2;
 
-    public ModelTrainer() : this(Options.Create(new TrainingOptions()))
+    public ModelTrainer() : this(Options.Create(new TrainingOptions()), new NativeLibraryProbe())
     {
     }
 
     public TrainedModel Train(PreparedDataset dataset, DataSplit split, int seed)
     {
+        if (dataset.Spec.Trainer == TrainerKind.LightGbm && natives.LightGbm is { Available: false } missing)
+        {
+            throw new NotSupportedException(missing.Reason);
+        }
+
         var ml = new MLContext(seed);
         IDataView trainData = new DatasetDataView(dataset, split.TrainRows, withLabel: true);
         int minLeafRows = Math.Clamp(split.TrainRows.Count / 20, 1, 10);

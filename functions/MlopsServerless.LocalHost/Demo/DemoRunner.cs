@@ -48,11 +48,11 @@ internal sealed class DemoRunner(
         }
 
         string baseUrl = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:7071";
-        string row = JsonSerializer.Serialize(new DemoDataset(1, 99).RequestRows()[0]);
+        string row = JsonSerializer.Serialize(new DemoDataset(1, 99).FileRows()[0]);
         var message = new StringBuilder()
             .AppendLine()
             .AppendLine($"Demo ready: {Model} v{champion.Version} is champion ({champion.Metrics.PrimaryMetric} {champion.Metrics.PrimaryValue:0.###}).")
-            .AppendLine("Try:")
+            .AppendLine("Try (a row as it is in the file: the id and the label are ignored and listed as such):")
             .AppendLine($"  curl -s -X POST {baseUrl}/api/models/{Model}/predict -H 'Content-Type: application/json' -d '{row}'")
             .AppendLine($"  curl -s {baseUrl}/api/models/{Model}")
             .AppendLine("Press Ctrl-C to stop.");

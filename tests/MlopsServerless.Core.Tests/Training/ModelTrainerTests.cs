@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Demo;
 using MlopsServerless.Core.Serving;
@@ -121,6 +123,17 @@ public sealed class ModelTrainerTests
         Assert.Equal("oneHot(3)", model.Parameters["encoding.contract"]);
         Assert.Equal("mean + missing indicator", model.Parameters["encoding.monthly_spend"]);
         Assert.False(model.Parameters.ContainsKey("encoding.tenure_months"));
+    }
+
+    [Fact]
+    public void Train_LightGbmOnAHostWithoutItsNativeLibraries_FailsNamingWhatIsMissing()
+    {
+        PreparedDataset data = new DemoDataset(200, 2).Prepare(TrainerKind.LightGbm);
+        var trainer = new ModelTrainer(Options.Create(new TrainingOptions()), new NativeLibraryProbe(_ => false));
+
+        var failure = Assert.Throws<NotSupportedException>(() => trainer.Train(data, DataSplit.Create(data.RowCount, 0.2, 1), 1));
+
+        Assert.Contains(OperatingSystem.IsLinux() ? NativeLibraryProbe.OpenMpLibrary : NativeLibraryProbe.LightGbmLibrary, failure.Message);
     }
 
     static FeatureValue[] Row(float tenure, float spend, float calls, float usage, string contract, bool paperless) =>

@@ -16,6 +16,11 @@ public sealed class SettingsBindingTests
         TrainingTestFraction = 0.3,
         TrainingMinimumRows = 500,
         TrainingMaxMissingFraction = 0.05,
+        TrainingMissingValues = "unknown, -",
+        TrainingMaxCategories = 50,
+        TrainingMaxCategoryRatio = 0.3,
+        TrainingIdentifierRatio = 0.9,
+        TrainingOneHotMaxCategories = 20,
         PredictionMaxRows = 250,
         PredictionChampionRefreshSeconds = 30,
         PredictionModelCacheSize = 4,
@@ -35,6 +40,8 @@ public sealed class SettingsBindingTests
         StorageOptions storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
         Assert.Equal((7, 0.3, 500, 0.05), (training.Seed, training.TestFraction, training.MinimumRows, training.MaxMissingFraction));
+        Assert.Equal((50, 0.3, 0.9, 20), (training.MaxCategories, training.MaxCategoryRatio, training.IdentifierDistinctRatio, training.OneHotMaxCategories));
+        Assert.Equal(["unknown", "-"], training.ExtraMissingValues);
         Assert.Equal((250, 30, 4), (prediction.MaxRowsPerRequest, prediction.ChampionRefreshSeconds, prediction.ModelCacheSize));
         Assert.Equal(("0 */15 * * * *", 0.25, 1000), (drift.Schedule, drift.PsiThreshold, drift.MinimumSamples));
         Assert.Equal(new Uri("https://stmlopsprod.blob.core.windows.net"), storage.BlobServiceUri);

@@ -31,7 +31,7 @@ public sealed class HostRestartTests : IAsyncLifetime
         Assert.Single(overview["versions"]!.AsArray());
         Assert.Single(overview["recentRuns"]!.AsArray());
         HttpResponseMessage prediction = await second.Http.PostAsync($"/api/models/{model}/predict", new StringContent(
-            """{"tenure_months": 2, "monthly_spend": 90, "support_calls": 6, "usage_hours": 4}""", System.Text.Encoding.UTF8, "application/json"));
+            DemoRequests.Churner, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(1, JsonNode.Parse(await prediction.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());
     }
 }

@@ -20,7 +20,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal("auc", overview["champion"]!["metrics"]!["primaryMetric"]!.GetValue<string>());
         Assert.Equal("Promoted", overview["recentRuns"]![0]!["status"]!.GetValue<string>());
 
-        HttpResponseMessage ok = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": 90, "support_calls": 6, "usage_hours": 4}""");
+        HttpResponseMessage ok = await PredictAsync(model, DemoRequests.Churner);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         JsonNode answer = JsonNode.Parse(await ok.Content.ReadAsStringAsync())!;
         Assert.Equal(1, answer["version"]!.GetValue<int>());
@@ -29,7 +29,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal(["predictedLabel", "probability"], answer["prediction"]!.AsObject().Select(p => p.Key).Order());
         Assert.False(answer.AsObject().ContainsKey("predictions"));
 
-        HttpResponseMessage bad = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": "a lot", "support_calls": 6, "usage_hours": 4}""");
+        HttpResponseMessage bad = await PredictAsync(model, DemoRequests.Churner.Replace("\"monthly_spend\": 90", "\"monthly_spend\": \"a lot\""));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         JsonNode problem = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
         Assert.Contains("must be a number", problem["errors"]!["monthly_spend"]![0]!.GetValue<string>());
@@ -45,7 +45,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.NotNull(JsonNode.Parse(await noVersion.Content.ReadAsStringAsync())!["errors"]!["version"]);
         HttpResponseMessage set = await host.Http.PostAsync($"/api/models/{model}/champion", Json("""{"version": 2, "reason": "operator test"}"""));
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        HttpResponseMessage servedByV2 = await PredictAsync(model, """{"tenure_months": 2, "monthly_spend": 90, "support_calls": 6, "usage_hours": 4}""");
+        HttpResponseMessage servedByV2 = await PredictAsync(model, DemoRequests.Churner);
         Assert.Equal(2, JsonNode.Parse(await servedByV2.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());
     }
 
@@ -84,7 +84,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Null(overview["champion"]);
         Assert.Empty(overview["versions"]!.AsArray());
         JsonNode run = overview["recentRuns"]![0]!;
-        Assert.Contains("not valid CSV", run["message"]!.GetValue<string>());
+        Assert.Contains("closing quote", run["message"]!.GetValue<string>());
         Assert.True(await host.Storage.Blob(run["validationReportBlob"]!.GetValue<string>()).ExistsAsync());
         Assert.True(await host.Storage.Blob(run["quarantineBlob"]!.GetValue<string>()).ExistsAsync());
         Assert.True(await host.TrainingData.GetBlobClient(blobName).ExistsAsync());
@@ -106,6 +106,42 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
     public async Task GetModel_Unknown_Is404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync($"/api/models/{UniqueNames.Model("none")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TypedDataset_RowsAsInTheFile_AreServed_UnseenCategoryToo_AndCategoricalDriftIsReported()
+    {
+        string model = UniqueNames.Model("e2e");
+        var data = new DemoDataset(800, 5, MissingShare: 0.2);
+        await UploadAsync($"{model}/customers.csv", data.ToCsv());
+        JsonNode overview = await WaitForAsync(model, o => o["champion"]?["version"] is not null);
+        JsonNode spec = overview["championVersion"]!["spec"]!;
+        Assert.Equal(["Numeric", "Numeric", "Numeric", "Numeric", "Categorical", "Boolean"],
+            spec["features"]!.AsArray().Select(f => f!["kind"]!.GetValue<string>()));
+
+        IReadOnlyDictionary<string, object?> fileRow = data.FileRows().First(r => r["monthly_spend"] is null);
+        HttpResponseMessage asInFile = await PredictAsync(model, JsonSerializer.Serialize(fileRow));
+        Assert.Equal(HttpStatusCode.OK, asInFile.StatusCode);
+        JsonNode answer = JsonNode.Parse(await asInFile.Content.ReadAsStringAsync())!;
+        Assert.Equal(["churned", "customer_id"], answer["ignoredFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+
+        HttpResponseMessage unseen = await PredictAsync(model, DemoRequests.Churner.Replace("\"monthly\"", "\"weekly\""));
+        Assert.Equal(HttpStatusCode.OK, unseen.StatusCode);
+        Assert.False(JsonNode.Parse(await unseen.Content.ReadAsStringAsync())!.AsObject().ContainsKey("ignoredFields"));
+
+        HttpResponseMessage mistyped = await PredictAsync(model, DemoRequests.Churner.Replace("\"tenure_months\": 2", "\"tenure_months\": \"two\""));
+        Assert.Equal(HttpStatusCode.BadRequest, mistyped.StatusCode);
+        Assert.Contains("must be a number", JsonNode.Parse(await mistyped.Content.ReadAsStringAsync())!["errors"]!["tenure_months"]![0]!.GetValue<string>());
+
+        HttpResponseMessage traffic = await PredictAsync(model, JsonSerializer.Serialize(new DemoDataset(200, 6, Shift: 1.0).FileRows()));
+        Assert.Equal(HttpStatusCode.OK, traffic.StatusCode);
+        HttpResponseMessage drift = await host.Http.PostAsync("/api/drift/run", null);
+        JsonNode report = JsonNode.Parse(await drift.Content.ReadAsStringAsync())!.AsArray().Single(r => r!["model"]!.GetValue<string>() == model)!;
+        JsonNode contract = report["features"]!["contract"]!;
+        Assert.Equal("Categorical", contract["kind"]!.GetValue<string>());
+        Assert.True(contract["psi"]!.GetValue<double>() >= report["threshold"]!.GetValue<double>());
+        Assert.Equal(1, contract["unseenCategories"]!.GetValue<int>());
+        Assert.Contains("contract", report["driftedFeatures"]!.AsArray().Select(f => f!.GetValue<string>()));
     }
 
     Task UploadAsync(string blobName, string content) =>
