@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the local run and the tests need beyond the .NET SDK: Azurite (npm, pinned in
-# scripts/azurite/package-lock.json) and libgomp1 (LightGbm's native library needs it).
+# scripts/azurite/package-lock.json), libgomp1 (LightGbm's native library needs it) and jq (scripts/smoke-deployed.sh,
+# which the end-to-end tests run).
 # Idempotent: a second call does nothing.
 set -euo pipefail
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +20,16 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1'; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgomp1 >/dev/null
   else
     echo "warning: libgomp.so.1 not found; install your distribution's libgomp1 for LightGbm models" >&2
+  fi
+fi
+
+if ! command -v jq >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing jq (the smoke test script reads JSON with it)..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
+  else
+    echo "warning: jq not found; install it to run scripts/smoke-deployed.sh and its end-to-end tests" >&2
   fi
 fi
 

@@ -1,4 +1,5 @@
 using MlopsServerless.Configuration;
+using MlopsServerless.Configuration.Tests.Support;
 
 namespace MlopsServerless.Infra.Tests;
 
@@ -53,5 +54,21 @@ public class BlobEventSubscriptionTests
             PlatformDeployment.RunAsync("dev", settings, new AzureMocks { HostHasBlobsExtensionKey = false }));
 
         Assert.Contains(BlobTriggerWebhook.SystemKeyName, error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// deploy.yml keeps the subscription in stage 1 whenever the stack's state holds a resource of the subscription's
+    /// type: that type must be the one the program registers, or every update would remove the subscription.
+    /// </summary>
+    [Fact]
+    public async Task DeployWorkflow_LooksForTheResourceTypeTheProgramRegistersForTheSubscription()
+    {
+        var settings = PlatformDeployment.StackSettings("dev") with { EventSubscription = true };
+        var workflow = File.ReadAllText(RepositoryFiles.PathOf(".github", "workflows", "deploy.yml"));
+
+        var deployed = await PlatformDeployment.RunAsync("dev", settings);
+
+        var subscription = Assert.Single(deployed.Mocks.Registered, r => r.Name == BlobEventSubscription.SubscriptionName);
+        Assert.Contains($"SUBSCRIPTION_TYPE: {subscription.Type}", workflow, StringComparison.Ordinal);
     }
 }
