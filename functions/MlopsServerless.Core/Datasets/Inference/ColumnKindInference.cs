@@ -37,10 +37,11 @@ public static class ColumnKindInference
         {
             bool integers = numbers.Integers == numbers.Count;
             if (integers && column.Present >= MinRowsForIdentifier
-                && (numbers.IsSequence || (allUnique && LooksLikeIdentifierName(column.Name))))
+                && (numbers.IsSequence || (allUnique && LooksLikeIdentifier(column))))
             {
                 return new(ColumnKind.Identifier, numbers.IsSequence
                     ? "the values count up by one, row by row: a row index"
+                    : column.Unnamed ? "a unique integer per row in a column without a name: a row index"
                     : "a unique integer per row in an id-named column");
             }
 
@@ -77,10 +78,11 @@ public static class ColumnKindInference
             + $" distinct values in {column.Present} rows: too many to be categories{numericHint}");
     }
 
-    static bool LooksLikeIdentifierName(string name)
+    static bool LooksLikeIdentifier(ColumnStatistics column)
     {
+        string name = column.Name;
         string lower = name.ToLowerInvariant();
-        return lower.Length == 0 || lower.StartsWith("unnamed", StringComparison.Ordinal) || lower is "id" or "index" or "idx" or "row"
+        return column.Unnamed || lower.StartsWith("unnamed", StringComparison.Ordinal) || lower is "id" or "index" or "idx" or "row"
             || lower.EndsWith("_id", StringComparison.Ordinal) || lower.EndsWith("-id", StringComparison.Ordinal)
             || lower.EndsWith(" id", StringComparison.Ordinal) || (name.EndsWith("Id", StringComparison.Ordinal) && name.Length > 2)
             || name.EndsWith("ID", StringComparison.Ordinal);

@@ -4,7 +4,7 @@ namespace MlopsServerless.Core.Datasets.Inference;
 /// What one streaming pass learns about a column, in bounded memory: missing and present cells, numbers under either
 /// decimal separator, booleans, dates, the distinct values up to a cap, text length.
 /// </summary>
-public sealed class ColumnStatistics(string name, int distinctCap)
+public sealed class ColumnStatistics(string name, int distinctCap, bool unnamed = false)
 {
     public const int MaxExamples = 5;
 
@@ -12,6 +12,10 @@ public sealed class ColumnStatistics(string name, int distinctCap)
     readonly List<(int Row, string Value)> _notBooleans = [];
 
     public string Name { get; } = name;
+
+    /// <summary>The header cell was empty (<see cref="Name"/> is then made up from the position), as for a pandas index.</summary>
+    public bool Unnamed { get; } = unnamed;
+
     public int Missing { get; private set; }
     public int Present { get; private set; }
     public NumberStatistics PointNumbers { get; } = new();

@@ -22,7 +22,7 @@ public sealed record DatasetScan(
         IReadOnlyList<string> header = ColumnNames.Of(reader.Header);
         errors.AddRange(ColumnNames.Duplicates(header).Select(name =>
             new ValidationIssue("the column name appears more than once (names are compared ignoring case)", name, 1)));
-        ColumnStatistics[] columns = header.Select(name => new ColumnStatistics(name, distinctCap)).ToArray();
+        ColumnStatistics[] columns = header.Select((name, i) => new ColumnStatistics(name, distinctCap, reader.Header[i].Length == 0)).ToArray();
         int rows = 0;
         int badRows = 0;
         reader.ForEachRow((in CsvRecord record) =>
