@@ -5,13 +5,16 @@ namespace MlopsServerless.Core.Datasets.Inference;
 /// <summary>
 /// Infers a column's kind from one pass of statistics. In order: empty; constant; boolean (every value a yes/no
 /// spelling); numeric (every value a number), unless it is an identifier (an unnamed or id-named column of unique
-/// integers, or a running index); date; identifier (text unique, or nearly, per row); categorical (at most
-/// <see cref="TrainingOptions.MaxCategories"/> distinct values and few per row); else free text.
+/// integers, or a running index); date; numeric with cells to fix (at least 90 % numbers and too many distinct values
+/// to be categories: a measurement with typos, whose other cells validation reports by row); identifier (text unique,
+/// or nearly, per row); categorical (at most <see cref="TrainingOptions.MaxCategories"/> distinct values and few per
+/// row); else free text.
 /// </summary>
 public static class ColumnKindInference
 {
     const int AlwaysCategoricalDistinct = 20;
     const int MinRowsForIdentifier = 10;
+    const double MostlyNumbersShare = 0.9;
 
     public static InferredColumn Infer(ColumnStatistics column, bool decimalComma, TrainingOptions options)
     {
@@ -53,13 +56,23 @@ public static class ColumnKindInference
             return new(ColumnKind.Date, "every value is a date (dates are not used as features yet)");
         }
 
-        string numericHint = numbers.Count >= 0.9 * column.Present && numbers.NotNumbers.Count > 0
+        bool mostlyNumbers = numbers.Count >= MostlyNumbersShare * column.Present && numbers.NotNumbers.Count > 0;
+        string numericHint = mostlyNumbers
             ? $"; {numbers.Count} of {column.Present} values are numbers, but row {numbers.NotNumbers[0].Row} has '{numbers.NotNumbers[0].Value}'"
               + " (fix those cells, or declare the column \"numeric\" in model.json to list them)"
             : string.Empty;
+        bool nearlyUnique = column.Present >= MinRowsForIdentifier
+            && (allUnique || (!column.DistinctCapped && column.DistinctCount >= options.IdentifierDistinctRatio * column.Present));
+        int distinct = column.DistinctCount;
+        bool fewValues = !nearlyUnique && distinct <= options.MaxCategories
+            && (distinct <= AlwaysCategoricalDistinct || distinct <= options.MaxCategoryRatio * column.Present);
 
-        if (column.Present >= MinRowsForIdentifier
-            && (allUnique || (!column.DistinctCapped && column.DistinctCount >= options.IdentifierDistinctRatio * column.Present)))
+        if (mostlyNumbers && !fewValues && !LooksLikeIdentifier(column))
+        {
+            return new(ColumnKind.Numeric, $"{numbers.Count} of {column.Present} values are numbers; the other cells must be fixed");
+        }
+
+        if (nearlyUnique)
         {
             bool prose = column.CellsWithSpaces > column.Present / 2;
             return prose
@@ -67,9 +80,7 @@ public static class ColumnKindInference
                 : new(ColumnKind.Identifier, $"almost every value is different: an identifier{numericHint}");
         }
 
-        int distinct = column.DistinctCount;
-        if (distinct <= options.MaxCategories
-            && (distinct <= AlwaysCategoricalDistinct || distinct <= options.MaxCategoryRatio * column.Present))
+        if (fewValues)
         {
             return new(ColumnKind.Categorical, $"{distinct} distinct values{numericHint}");
         }

@@ -140,6 +140,20 @@ public sealed class SpecResolver(TrainingOptions options)
                 continue;
             }
 
+            NumberStatistics numbers = column.Numbers(scan.Dialect.DecimalComma);
+            if (kinds[i].Kind == ColumnKind.Numeric && numbers.Count < column.Present && Declared(document, column.Name) is null)
+            {
+                foreach ((int row, string value) in numbers.NotNumbers)
+                {
+                    issues.Error(new ValidationIssue($"'{value}' is not a number ({column.Present - numbers.Count} of {column.Present} " +
+                        "values in this numeric column are not): fix the cell, add it to model.json \"missingValues\" if it means " +
+                        $"missing, or declare the column's kind, e.g. \"columns\": {{\"{column.Name}\": \"ignore\"}}", column.Name, row));
+                }
+
+                notes[i] = "not used: some cells are not numbers (see the errors)";
+                continue;
+            }
+
             if (column.Missing > 0)
             {
                 notes[i] = $"{missingShare:P0} missing: kept as missing values, which the model handles";
