@@ -194,6 +194,7 @@ public sealed class DatasetValidatorTests
         ValidationResult result = Csv.Validate(csv);
 
         ValidationIssue issue = Assert.Single(result.Errors);
+        Assert.Equal("name", issue.Column);
         Assert.Contains("'name' cannot be the label", issue.Message);
         Assert.Contains("size, price", issue.Message);
         Assert.Contains("{\"labelColumn\": \"price\"}", issue.Message);

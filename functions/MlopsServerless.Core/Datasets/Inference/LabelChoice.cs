@@ -29,7 +29,7 @@ public static class LabelChoice
                     return named;
                 }
 
-                error = NoLabel(columns, kinds, $"the column '{columns[named].Name}' cannot be the label: {Describe(kinds[named])}");
+                error = NoLabel(columns, kinds, named, $"the column '{columns[named].Name}' cannot be the label: {Describe(kinds[named])}");
                 return null;
             }
         }
@@ -40,7 +40,7 @@ public static class LabelChoice
             return last;
         }
 
-        error = NoLabel(columns, kinds,
+        error = NoLabel(columns, kinds, last,
             $"no column is named label, target, class or y, and the last column '{columns[last].Name}' cannot be the label: {Describe(kinds[last])}");
         return null;
     }
@@ -60,14 +60,14 @@ public static class LabelChoice
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    static ValidationIssue NoLabel(IReadOnlyList<ColumnStatistics> columns, IReadOnlyList<InferredColumn> kinds, string why)
+    static ValidationIssue NoLabel(IReadOnlyList<ColumnStatistics> columns, IReadOnlyList<InferredColumn> kinds, int rejected, string why)
     {
         string[] plausible = columns.Select((c, i) => (c, i)).Where(p => CanBeLabel(kinds[p.i].Kind, p.c))
             .Select(p => p.c.Name).ToArray();
         string advice = plausible.Length == 0
             ? "no column can be a label (numbers, yes/no values or a few text classes)"
             : $"name the label in model.json beside the CSV, e.g. {{\"labelColumn\": \"{plausible[^1]}\"}}; columns that could be the label: {string.Join(", ", plausible)}";
-        return new ValidationIssue($"{why}; {advice}");
+        return new ValidationIssue($"{why}; {advice}", columns[rejected].Name);
     }
 
     static int IndexOf(IReadOnlyList<ColumnStatistics> columns, string name)
