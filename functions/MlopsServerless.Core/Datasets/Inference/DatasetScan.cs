@@ -57,7 +57,7 @@ public sealed record DatasetScan(
             errors.Add(new ValidationIssue($"{badRows} rows in all have the wrong number of cells; the first {MaxStructureErrors} are listed"));
         }
 
-        bool decimalComma = reader.Separator == ';'
+        bool decimalComma = reader.Separator != ','
             && columns.Sum(c => c.DecimalCommaCells) > columns.Sum(c => c.DecimalPointCells);
         return new DatasetScan(header, new CsvDialect(reader.Separator, decimalComma), columns, rows, errors);
     }
