@@ -16,8 +16,10 @@ internal static class FeaturePipeline
 {
     public const int HashBits = 10;
 
+    /// <param name="imputeEveryNumber">Replace missing values in every numeric feature (linear models cannot take NaN at
+    /// serving even where training had none), not only in those with missing training values.</param>
     public static IEstimator<ITransformer> Build(MLContext ml, PreparedDataset dataset, IReadOnlyList<int> trainRows,
-        int oneHotMaxCategories, IDictionary<string, string> parameters)
+        int oneHotMaxCategories, IDictionary<string, string> parameters, bool imputeEveryNumber = false)
     {
         var featureColumns = new List<string>();
         var steps = new List<IEstimator<ITransformer>>();
@@ -45,6 +47,10 @@ internal static class FeaturePipeline
                     featureColumns.Add("filled." + name);
                     featureColumns.Add("missingflag." + name);
                     parameters[$"encoding.{name}"] = "mean + missing indicator";
+                    break;
+                case FeatureData.Numbers when imputeEveryNumber:
+                    steps.Add(ml.Transforms.ReplaceMissingValues("filled." + name, input, MissingValueReplacingEstimator.ReplacementMode.Mean));
+                    featureColumns.Add("filled." + name);
                     break;
                 default:
                     featureColumns.Add(input);
