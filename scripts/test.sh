@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2: the whole test suite that runs without Pulumi (infra/ and its tests build in the deploy pipeline).
-# Installs what it needs; each test assembly starts and stops its own Azurite on free ports.
+# README command 2: the whole test suite. Installs what it needs; each test assembly starts and stops its own Azurite on
+# free ports. infra/ and its Pulumi mock tests run too where the offline Pulumi packages exist (../shared/pulumi-offline
+# next to the repository); elsewhere CI's second step builds them against the public feed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,6 +11,26 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test scripts/MlopsServerless.Local.slnf --configuration Release --nologo 2>&1 | tee "$log" || status=$?
+
+# The offline Pulumi packages are an extra restore source for this one command, never a source of the project, and
+# restore into a temporary package folder (the machine-wide cache only serves as a read-only fallback), so that
+# packages carrying the real ids and versions never stay behind.
+pulumi_feed="$root/../shared/pulumi-offline"
+if [ -d "$pulumi_feed" ]; then
+  pulumi_packages="$(mktemp -d)"
+  trap 'rm -f "$log" "$log.infra"; rm -rf "$pulumi_packages"' EXIT
+  echo "infra/: build and Pulumi mock tests with the packages in $(cd "$pulumi_feed" && pwd)"
+  dotnet test tests/MlopsServerless.Infra.Tests --configuration Release --nologo \
+    -p:RestoreAdditionalProjectSources="$(cd "$pulumi_feed" && pwd)" \
+    -p:RestorePackagesPath="$pulumi_packages" \
+    -p:RestoreFallbackFolders="${NUGET_PACKAGES:-$HOME/.nuget/packages}" 2>&1 | tee "$log.infra" || status=$?
+  cat "$log.infra" >> "$log"
+  if ! grep -qE '(Passed|Failed)! +- +Failed:.*MlopsServerless\.Infra\.Tests' "$log.infra"; then
+    # Counted as one failure, so that the closing line cannot read as a clean run when infra/ does not even build.
+    echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0 - infra/ did not build or its tests did not run" >> "$log"
+  fi
+  rm -f "$log.infra"
+fi
 
 # One closing line for the whole run, summed over the test assemblies' "Passed!/Failed!" lines.
 awk '/(Passed|Failed)! +- +Failed:/ {
