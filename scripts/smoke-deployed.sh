@@ -111,7 +111,7 @@ recent_errors() {
   fi
   log "the app's errors of the last hour (Application Insights $SMOKE_APP_INSIGHTS):"
   local query='union exceptions, (traces | where severityLevel >= 3)
-    | project timestamp, operation_Name, message = coalesce(outerMessage, message), details = tostring(details[0].rawStack)
+    | project timestamp, itemType, operation_Name, problemId, message = coalesce(outerMessage, message)
     | order by timestamp desc | take 30'
   az monitor app-insights query --app "$SMOKE_APP_INSIGHTS" --resource-group "$SMOKE_RESOURCE_GROUP" --offset 1h \
       --analytics-query "$query" --only-show-errors --output json |
