@@ -8,9 +8,22 @@ cd "$root"
 bash scripts/prerequisites.sh
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.part"' EXIT
 status=0
-dotnet test scripts/MlopsServerless.Local.slnf --configuration Release --nologo 2>&1 | tee "$log" || status=$?
+
+# run_tests ARGS...: dotnet test ARGS, shown and added to the log. A run that fails without a test reporting a failure
+# (a build error, a crashed test host) counts as one failed test, so that the closing line cannot read as a clean run.
+run_tests() {
+  local code=0
+  dotnet test "$@" 2>&1 | tee "$log.part" || code=$?
+  cat "$log.part" >> "$log"
+  if [ "$code" -ne 0 ] && ! grep -qE 'Failed! +- +Failed:' "$log.part"; then
+    echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0 - 'dotnet test $1' failed before any test did" >> "$log"
+  fi
+  return "$code"
+}
+
+run_tests scripts/MlopsServerless.Local.slnf --configuration Release --nologo || status=$?
 
 # The offline Pulumi packages are an extra restore source for this one command, never a source of the project, and
 # restore into a temporary package folder (the machine-wide cache only serves as a read-only fallback), so that
@@ -18,18 +31,12 @@ dotnet test scripts/MlopsServerless.Local.slnf --configuration Release --nologo 
 pulumi_feed="$root/../shared/pulumi-offline"
 if [ -d "$pulumi_feed" ]; then
   pulumi_packages="$(mktemp -d)"
-  trap 'rm -f "$log" "$log.infra"; rm -rf "$pulumi_packages"' EXIT
+  trap 'rm -f "$log" "$log.part"; rm -rf "$pulumi_packages"' EXIT
   echo "infra/: build and Pulumi mock tests with the packages in $(cd "$pulumi_feed" && pwd)"
-  dotnet test tests/MlopsServerless.Infra.Tests --configuration Release --nologo \
+  run_tests tests/MlopsServerless.Infra.Tests --configuration Release --nologo \
     -p:RestoreAdditionalProjectSources="$(cd "$pulumi_feed" && pwd)" \
     -p:RestorePackagesPath="$pulumi_packages" \
-    -p:RestoreFallbackFolders="${NUGET_PACKAGES:-$HOME/.nuget/packages}" 2>&1 | tee "$log.infra" || status=$?
-  cat "$log.infra" >> "$log"
-  if ! grep -qE '(Passed|Failed)! +- +Failed:.*MlopsServerless\.Infra\.Tests' "$log.infra"; then
-    # Counted as one failure, so that the closing line cannot read as a clean run when infra/ does not even build.
-    echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0 - infra/ did not build or its tests did not run" >> "$log"
-  fi
-  rm -f "$log.infra"
+    -p:RestoreFallbackFolders="${NUGET_PACKAGES:-$HOME/.nuget/packages}" || status=$?
 fi
 
 # One closing line for the whole run, summed over the test assemblies' "Passed!/Failed!" lines.
