@@ -39,13 +39,11 @@ public static class DatasetReader
                 ?? throw new InvalidDataException($"Row {record.RowNumber}: '{labelCell}' is not a {spec.Task} label."));
             for (int f = 0; f < featureIndexes.Length; f++)
             {
-                if (!codec.TryReadCell(spec.Features[f].Kind, record[featureIndexes[f]], out FeatureValue value))
+                if (!builders[f].TryAdd(codec, record[featureIndexes[f]]))
                 {
                     throw new InvalidDataException(
                         $"Row {record.RowNumber}, column '{spec.Features[f].Name}': '{record[featureIndexes[f]]}' is not {spec.Features[f].Kind}.");
                 }
-
-                builders[f].Add(value);
             }
         });
 
@@ -84,7 +82,8 @@ public static class DatasetReader
         public static ColumnBuilder For(FeatureColumn column) =>
             column.Kind == ColumnKind.Categorical ? new CategoryBuilder(column) : new NumberBuilder(column);
 
-        public abstract void Add(FeatureValue value);
+        /// <summary>Reads the cell as the codec does and adds it; false when it is not a value of the column's kind.</summary>
+        public abstract bool TryAdd(FeatureCodec codec, ReadOnlySpan<char> cell);
 
         public abstract FeatureData Build();
     }
@@ -93,35 +92,58 @@ public static class DatasetReader
     {
         readonly List<float> _values = [];
 
-        public override void Add(FeatureValue value) => _values.Add(value.Number);
+        public override bool TryAdd(FeatureCodec codec, ReadOnlySpan<char> cell)
+        {
+            bool read = codec.TryReadCell(column.Kind, cell, out FeatureValue value);
+            _values.Add(value.Number);
+            return read;
+        }
 
         public override FeatureData Build() => new FeatureData.Numbers(column, _values.ToArray());
     }
 
-    sealed class CategoryBuilder(FeatureColumn column) : ColumnBuilder
+    /// <summary>
+    /// Categories as the codec reads them (a missing token is missing, any other text is the category as is), looked up
+    /// by the cell's characters so that a string is made once per category, not once per row.
+    /// </summary>
+    sealed class CategoryBuilder : ColumnBuilder
     {
+        readonly FeatureColumn _column;
         readonly List<int> _codes = [];
         readonly List<string> _names = [];
         readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-        public override void Add(FeatureValue value)
+        public CategoryBuilder(FeatureColumn column)
         {
-            if (value.Category is not { } category)
+            _column = column;
+            _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public override bool TryAdd(FeatureCodec codec, ReadOnlySpan<char> cell)
+        {
+            if (codec.MissingValues.IsMissing(cell))
             {
                 _codes.Add(-1);
-                return;
+                return true;
             }
 
-            if (!_index.TryGetValue(category, out int code))
+            if (!_lookup.TryGetValue(cell, out int code))
             {
+                if (!codec.TryReadCell(_column.Kind, cell, out FeatureValue value) || value.Category is not { } category)
+                {
+                    return false;
+                }
+
                 code = _names.Count;
                 _index[category] = code;
                 _names.Add(category);
             }
 
             _codes.Add(code);
+            return true;
         }
 
-        public override FeatureData Build() => new FeatureData.Categories(column, _codes.ToArray(), _names);
+        public override FeatureData Build() => new FeatureData.Categories(_column, _codes.ToArray(), _names);
     }
 }
