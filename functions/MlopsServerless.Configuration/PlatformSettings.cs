@@ -16,6 +16,9 @@ public sealed record PlatformSettings
     public double TrainingMaxCategoryRatio { get; init; } = SettingDefaults.TrainingMaxCategoryRatio;
     public double TrainingIdentifierRatio { get; init; } = SettingDefaults.TrainingIdentifierRatio;
     public int TrainingOneHotMaxCategories { get; init; } = SettingDefaults.TrainingOneHotMaxCategories;
+    public int TrainingCandidates { get; init; } = SettingDefaults.TrainingCandidates;
+    public int TrainingTimeLimitSeconds { get; init; } = SettingDefaults.TrainingTimeLimitSeconds;
+    public double PromotionMinImprovement { get; init; } = SettingDefaults.PromotionMinImprovement;
     public int PredictionMaxRows { get; init; } = SettingDefaults.PredictionMaxRows;
     public int PredictionChampionRefreshSeconds { get; init; } = SettingDefaults.PredictionChampionRefreshSeconds;
     public int PredictionModelCacheSize { get; init; } = SettingDefaults.PredictionModelCacheSize;
@@ -37,6 +40,9 @@ public sealed record PlatformSettings
         [SettingKeys.TrainingMaxCategoryRatio] = Format(TrainingMaxCategoryRatio),
         [SettingKeys.TrainingIdentifierRatio] = Format(TrainingIdentifierRatio),
         [SettingKeys.TrainingOneHotMaxCategories] = Format(TrainingOneHotMaxCategories),
+        [SettingKeys.TrainingCandidates] = Format(TrainingCandidates),
+        [SettingKeys.TrainingTimeLimitSeconds] = Format(TrainingTimeLimitSeconds),
+        [SettingKeys.PromotionMinImprovement] = Format(PromotionMinImprovement),
         [SettingKeys.PredictionMaxRows] = Format(PredictionMaxRows),
         [SettingKeys.PredictionChampionRefreshSeconds] = Format(PredictionChampionRefreshSeconds),
         [SettingKeys.PredictionModelCacheSize] = Format(PredictionModelCacheSize),

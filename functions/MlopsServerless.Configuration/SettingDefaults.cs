@@ -15,6 +15,9 @@ public static class SettingDefaults
     public const double TrainingMaxCategoryRatio = 0.5;
     public const double TrainingIdentifierRatio = 0.95;
     public const int TrainingOneHotMaxCategories = 100;
+    public const int TrainingCandidates = 6;
+    public const int TrainingTimeLimitSeconds = 1800;
+    public const double PromotionMinImprovement = 0.0;
 
     public const int PredictionMaxRows = 1000;
     public const int PredictionChampionRefreshSeconds = 10;

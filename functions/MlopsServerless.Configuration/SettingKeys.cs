@@ -30,6 +30,9 @@ public static class SettingKeys
     public const string TrainingMaxCategoryRatio = "MLOPS_TRAINING_MAX_CATEGORY_RATIO";
     public const string TrainingIdentifierRatio = "MLOPS_TRAINING_IDENTIFIER_RATIO";
     public const string TrainingOneHotMaxCategories = "MLOPS_TRAINING_ONE_HOT_MAX_CATEGORIES";
+    public const string TrainingCandidates = "MLOPS_TRAINING_CANDIDATES";
+    public const string TrainingTimeLimitSeconds = "MLOPS_TRAINING_TIME_LIMIT_SECONDS";
+    public const string PromotionMinImprovement = "MLOPS_PROMOTION_MIN_IMPROVEMENT";
 
     public const string PredictionMaxRows = "MLOPS_PREDICTION_MAX_ROWS";
     public const string PredictionChampionRefreshSeconds = "MLOPS_PREDICTION_CHAMPION_REFRESH_SECONDS";

@@ -46,7 +46,9 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<DatasetIntake>();
         services.AddSingleton<CandidateTraining>();
-        services.AddSingleton<CandidateEvaluation>();
+        services.AddSingleton<CandidatePlanning>();
+        services.AddSingleton<CandidateSelection>();
+        services.AddSingleton<RetrainRequests>();
         services.AddSingleton<CandidateRegistration>();
         services.AddSingleton<ChampionPromotion>();
         services.AddSingleton<TrainingFailureRecorder>();

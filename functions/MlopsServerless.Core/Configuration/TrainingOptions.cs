@@ -56,6 +56,21 @@ public sealed class TrainingOptions
     [Range(2, 10_000)]
     public int OneHotMaxCategories { get; set; } = SettingDefaults.TrainingOneHotMaxCategories;
 
+    /// <summary>Candidates a run trains when model.json does not set <c>candidates</c>.</summary>
+    [ConfigurationKeyName(SettingKeys.TrainingCandidates)]
+    [Range(1, 32)]
+    public int Candidates { get; set; } = SettingDefaults.TrainingCandidates;
+
+    /// <summary>How long a run's candidates may train (model.json <c>timeLimitSeconds</c> overrides); candidates still training then are left out.</summary>
+    [ConfigurationKeyName(SettingKeys.TrainingTimeLimitSeconds)]
+    [Range(10, 86_400)]
+    public int TimeLimitSeconds { get; set; } = SettingDefaults.TrainingTimeLimitSeconds;
+
+    /// <summary>How much a challenger's primary metric must beat the champion's by (model.json <c>minImprovement</c> overrides).</summary>
+    [ConfigurationKeyName(SettingKeys.PromotionMinImprovement)]
+    [Range(0.0, 1_000_000.0)]
+    public double MinImprovement { get; set; } = SettingDefaults.PromotionMinImprovement;
+
     public IReadOnlyList<string> ExtraMissingValues =>
         MissingValues.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

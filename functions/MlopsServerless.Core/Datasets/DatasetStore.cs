@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Caching.Memory;
 using MlopsServerless.Core.Datasets.Csv;
 using MlopsServerless.Core.Storage;
 
@@ -10,11 +11,16 @@ namespace MlopsServerless.Core.Datasets;
 /// <summary>
 /// Immutable, content-addressed dataset snapshots: what every model version was trained and tested on. A snapshot's
 /// CSV dialect (separator, decimal comma) is stored as its metadata, so reading it back needs no second inference.
+/// The last few datasets read are kept in memory: a run's steps (every candidate, selection, promotion) read the same
+/// snapshot, and snapshots never change.
 /// </summary>
-public sealed class DatasetStore(StorageClients storage)
+public sealed class DatasetStore(StorageClients storage) : IDisposable
 {
     const string SeparatorKey = "separator";
     const string DecimalCommaKey = "decimalcomma";
+    const int CachedDatasets = 2;
+
+    readonly MemoryCache _loaded = new(new MemoryCacheOptions { SizeLimit = CachedDatasets });
 
     /// <summary>Stores the validated bytes under their SHA-256 (once; a second call finds them there).</summary>
     public async Task<string> SnapshotAsync(string model, string sha256, Stream content, CsvDialect dialect,
@@ -43,6 +49,33 @@ public sealed class DatasetStore(StorageClients storage)
     /// <summary>Reads a snapshot back as typed columns under the spec it was validated with.</summary>
     public async Task<PreparedDataset> LoadAsync(string datasetBlob, ModelSpec spec, CancellationToken cancellationToken)
     {
+        string key = $"{datasetBlob}\n{StorageJson.Serialize(spec)}";
+        Lazy<Task<PreparedDataset>> load;
+        lock (_loaded)
+        {
+            load = _loaded.GetOrCreate(key, entry =>
+            {
+                entry.Size = 1;
+                return new Lazy<Task<PreparedDataset>>(() => ReadAsync(datasetBlob, spec));
+            })!;
+        }
+
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (load.Value.IsFaulted)
+        {
+            _loaded.Remove(key);
+            throw;
+        }
+    }
+
+    public void Dispose() => _loaded.Dispose();
+
+    async Task<PreparedDataset> ReadAsync(string datasetBlob, ModelSpec spec)
+    {
+        CancellationToken cancellationToken = CancellationToken.None;
         BlobClient blob = storage.Blob(datasetBlob);
         BlobProperties properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         var dialect = new CsvDialect(

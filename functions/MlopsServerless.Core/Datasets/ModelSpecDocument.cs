@@ -16,4 +16,22 @@ public sealed record ModelSpecDocument
 
     /// <summary>Cell values read as missing besides the defaults of <see cref="MissingValues"/>.</summary>
     public IReadOnlyList<string>? MissingValues { get; init; }
+
+    /// <summary>How many candidates a run trains (trainer families and hyperparameters).</summary>
+    public int? Candidates { get; init; }
+
+    /// <summary>How long the candidates of a run may train, in seconds.</summary>
+    public int? TimeLimitSeconds { get; init; }
+
+    /// <summary>Categorical or boolean feature columns whose values are segments with metrics of their own (e.g. a region).</summary>
+    public IReadOnlyList<string>? SegmentColumns { get; init; }
+
+    /// <summary>The least a segment's primary metric may be for a challenger to be promoted (AUC, accuracy; for RMSE the most).</summary>
+    public double? SegmentFloor { get; init; }
+
+    /// <summary>How much worse than the champion's a challenger's segment metric may be (default 0.05).</summary>
+    public double? SegmentTolerance { get; init; }
+
+    /// <summary>How much a challenger's primary metric must beat the champion's by.</summary>
+    public double? MinImprovement { get; init; }
 }

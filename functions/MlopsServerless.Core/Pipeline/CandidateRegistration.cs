@@ -3,17 +3,15 @@ using MlopsServerless.Core.Runs;
 
 namespace MlopsServerless.Core.Pipeline;
 
-/// <summary>The registration step: the evaluated candidate becomes the model's next version (once per run).</summary>
+/// <summary>The registration step: the chosen candidate becomes the model's next version (once per run).</summary>
 public sealed class CandidateRegistration(ModelRegistry registry, TrainingRunStore runs, TimeProvider time)
 {
-    public async Task<ModelVersion> RegisterAsync(EvaluatedCandidate evaluated, CancellationToken cancellationToken)
+    public async Task<ModelVersion> RegisterAsync(ModelRegistration registration, CancellationToken cancellationToken)
     {
-        TrainedCandidate c = evaluated.Candidate;
-        ModelVersion version = await registry.RegisterAsync(new ModelRegistration(c.Request.Model, c.Request.RunId,
-            c.Request.SourceBlob, c.DatasetBlob, c.DataSha256, c.Spec, c.Parameters, c.Seed, c.TestFraction,
-            evaluated.Metrics, c.ArtifactBlob, c.ReferenceProfileBlob, c.TrainedAt), cancellationToken);
-        await runs.SaveAsync(new TrainingRun(c.Request.Model, c.Request.RunId, c.Request.SourceBlob, TrainingRunStatus.Registered,
-            time.GetUtcNow(), $"registered as v{version.Version}", Version: version.Version), cancellationToken);
+        ModelVersion version = await registry.RegisterAsync(registration, cancellationToken);
+        Lineage lineage = registration.Lineage;
+        await runs.SaveAsync(new TrainingRun(lineage.Model, lineage.RunId, lineage.SourceBlob, TrainingRunStatus.Registered,
+            time.GetUtcNow(), $"registered as v{version.Version}", lineage.ValidationReportBlob, Version: version.Version), cancellationToken);
         return version;
     }
 }

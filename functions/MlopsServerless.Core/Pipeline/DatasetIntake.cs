@@ -11,6 +11,7 @@ using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Runs;
 using MlopsServerless.Core.Storage;
+using MlopsServerless.Core.Training;
 
 namespace MlopsServerless.Core.Pipeline;
 
@@ -35,7 +36,7 @@ public sealed class DatasetIntake(
         await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Validating,
             time.GetUtcNow()), cancellationToken);
 
-        BlobClient source = storage.Blob(BlobPaths.TrainingData(request.SourceBlob));
+        BlobClient source = storage.Blob(request.SnapshotBlob ?? BlobPaths.TrainingData(request.SourceBlob));
         BlobProperties properties = (await source.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         long limit = options.Value.MaxUploadMegabytes * 1024L * 1024L;
         if (properties.ContentLength > limit)
@@ -72,23 +73,24 @@ public sealed class DatasetIntake(
         }
 
         ModelSpec spec = result.Spec!;
-        if (await FindSameTrainingAsync(request.Model, sha256, spec, cancellationToken) is { } existing)
+        if (!request.Retrain && await FindSameTrainingAsync(request.Model, sha256, spec, cancellationToken) is { } existing)
         {
             await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Duplicate,
-                time.GetUtcNow(), $"same data, spec and split as v{existing.Version}: nothing new to train",
+                time.GetUtcNow(), $"same data, spec, split and code as v{existing.Version}: nothing new to train",
                 reportBlob, Version: existing.Version), cancellationToken);
             logger.LogInformation("Run {RunId} of {Model} repeats v{Version}; not training", request.RunId, request.Model, existing.Version);
-            return new DatasetValidation(request, reportBlob, sha256, 0, datasetBlob, spec, null, existing.Version);
+            return new DatasetValidation(request, reportBlob, sha256, 0, datasetBlob, spec, null, existing.Version, options.Value.Seed, options.Value.TestFraction);
         }
 
         logger.LogInformation("Validated {Model} run {RunId}: {Rows} labelled rows, {Features} features, task {Task}",
             request.Model, request.RunId, result.LabelledRowCount, spec.Features.Count, spec.Task);
-        return new DatasetValidation(request, reportBlob, sha256, 0, datasetBlob, spec, null);
+        return new DatasetValidation(request, reportBlob, sha256, 0, datasetBlob, spec, null, null, options.Value.Seed, options.Value.TestFraction);
     }
 
     async Task<ModelVersion?> FindSameTrainingAsync(string model, string sha256, ModelSpec spec, CancellationToken cancellationToken) =>
         (await registry.ListVersionsAsync(model, cancellationToken)).FirstOrDefault(v =>
-            v.DataSha256 == sha256 && v.Spec.Equals(spec) && v.Seed == options.Value.Seed && v.TestFraction == options.Value.TestFraction);
+            v.DataSha256 == sha256 && v.Spec.Equals(spec) && v.Registration.Lineage.Seed == options.Value.Seed
+            && v.Registration.Lineage.TestFraction == options.Value.TestFraction && v.Registration.Lineage.CodeVersion == CodeVersion.Current);
 
     /// <summary>Stores the report, copies the upload to quarantine (unless it was refused unread) and records the rejection.</summary>
     async Task<DatasetValidation> RejectAsync(TrainingRequest request, string sha256, ValidationResult result, bool quarantine,
@@ -114,7 +116,7 @@ public sealed class DatasetIntake(
     async Task<string> WriteReportAsync(TrainingRequest request, string sha256, ValidationResult result, CancellationToken cancellationToken)
     {
         string reportBlob = BlobPaths.ValidationReport(request.Model, request.RunId);
-        var report = new ValidationReport(request.Model, BlobPaths.TrainingData(request.SourceBlob), sha256, time.GetUtcNow(), result);
+        var report = new ValidationReport(request.Model, request.SnapshotBlob ?? BlobPaths.TrainingData(request.SourceBlob), sha256, time.GetUtcNow(), result);
         await JsonBlobs.WriteAsync(storage.Blob(reportBlob), report, cancellationToken);
         return reportBlob;
     }

@@ -5,7 +5,8 @@ namespace MlopsServerless.Core.Pipeline;
 /// <summary>
 /// The validation step's outcome, as references for the next steps: the stored report and, when valid, the immutable
 /// dataset snapshot and its spec; when not, the quarantined copy. <see cref="DuplicateOfVersion"/>: a registered
-/// version was already trained on the same data, spec and split.
+/// version was already trained on the same data, spec, split and code. <see cref="Seed"/> and <see cref="TestFraction"/>
+/// are fixed here for every later step of the run.
 /// </summary>
 public sealed record DatasetValidation(
     TrainingRequest Request,
@@ -15,7 +16,9 @@ public sealed record DatasetValidation(
     string? DatasetBlob,
     ModelSpec? Spec,
     string? QuarantineBlob,
-    int? DuplicateOfVersion = null)
+    int? DuplicateOfVersion = null,
+    int Seed = 0,
+    double TestFraction = 0)
 {
     public bool IsValid => DatasetBlob is not null && Spec is not null;
 }

@@ -7,5 +7,5 @@ public sealed class TrainingFailureRecorder(TrainingRunStore runs, TimeProvider 
 {
     public Task RecordAsync(TrainingFailure failure, CancellationToken cancellationToken) =>
         runs.SaveAsync(new TrainingRun(failure.Request.Model, failure.Request.RunId, failure.Request.SourceBlob,
-            TrainingRunStatus.Failed, time.GetUtcNow(), failure.Message), cancellationToken);
+            TrainingRunStatus.Failed, time.GetUtcNow(), failure.Message, Progress: failure.Progress), cancellationToken);
 }

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Runs;
 
 namespace MlopsServerless.Core.Pipeline;
 
@@ -12,8 +13,24 @@ namespace MlopsServerless.Core.Pipeline;
 /// Decides whether a blob written to the training-data container starts a training run. The run id is derived from
 /// the blob's name and ETag: the same upload delivered twice is the same run; a re-upload is a new one.
 /// </summary>
-public sealed class TrainingUploads(ILogger<TrainingUploads> logger)
+public sealed class TrainingUploads(TrainingRunStore runs, TimeProvider time, ILogger<TrainingUploads> logger)
 {
+    /// <summary>
+    /// Records the request's run as <c>Queued</c>; false when that run is already recorded (the same upload delivered
+    /// twice), so the caller starts nothing.
+    /// </summary>
+    public async Task<bool> TryQueueAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        bool added = await runs.TryAddAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Queued,
+            time.GetUtcNow(), "waiting for the model's previous run to finish"), cancellationToken);
+        if (!added)
+        {
+            logger.LogInformation("Run {RunId} for training-data/{BlobName} already exists", request.RunId, request.SourceBlob);
+        }
+
+        return added;
+    }
+
     public async Task<TrainingRequest?> ToTrainingRequestAsync(BlobClient blob, string blobName, CancellationToken cancellationToken)
     {
         TrainingDataPath? path = TrainingDataPath.TryParseDataset(blobName, out string? reason);

@@ -21,21 +21,18 @@ public sealed class ModelRegistry(StorageClients storage, TimeProvider time, ILo
     {
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (await FindByRunAsync(registration.Model, registration.RunId, cancellationToken) is { } existing)
+            string model = registration.Lineage.Model;
+            if (await FindByRunAsync(model, registration.Lineage.RunId, cancellationToken) is { } existing)
             {
                 return existing;
             }
 
             NullableResponse<CounterEntity> counter = await Table.GetEntityIfExistsAsync<CounterEntity>(
-                registration.Model, RegistryKeys.Counter, cancellationToken: cancellationToken);
+                model, RegistryKeys.Counter, cancellationToken: cancellationToken);
             int version = (counter.HasValue ? counter.Value!.LatestVersion : 0) + 1;
-            var registered = new ModelVersion(registration.Model, version, registration.RunId, registration.SourceBlob,
-                registration.DatasetBlob, registration.DataSha256, registration.Spec, registration.Parameters,
-                registration.Seed, registration.TestFraction,
-                registration.Metrics, registration.ArtifactBlob, registration.ReferenceProfileBlob, registration.TrainedAt,
-                time.GetUtcNow());
+            var registered = new ModelVersion(version, registration, time.GetUtcNow());
 
-            var counterRow = new CounterEntity { PartitionKey = registration.Model, RowKey = RegistryKeys.Counter, LatestVersion = version };
+            var counterRow = new CounterEntity { PartitionKey = registration.Lineage.Model, RowKey = RegistryKeys.Counter, LatestVersion = version };
             var actions = new List<TableTransactionAction>
             {
                 counter.HasValue
@@ -43,28 +40,28 @@ public sealed class ModelRegistry(StorageClients storage, TimeProvider time, ILo
                     : new TableTransactionAction(TableTransactionActionType.Add, counterRow),
                 new(TableTransactionActionType.Add, new VersionEntity
                 {
-                    PartitionKey = registration.Model, RowKey = RegistryKeys.Version(version), Version = version,
+                    PartitionKey = registration.Lineage.Model, RowKey = RegistryKeys.Version(version), Version = version,
                     Json = StorageJson.Serialize(registered),
                 }),
                 new(TableTransactionActionType.Add, new RunVersionEntity
                 {
-                    PartitionKey = registration.Model, RowKey = RegistryKeys.Run(registration.RunId), Version = version,
+                    PartitionKey = registration.Lineage.Model, RowKey = RegistryKeys.Run(registration.Lineage.RunId), Version = version,
                 }),
             };
 
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
-                logger.LogInformation("Registered {Model} v{Version} from run {RunId}", registration.Model, version, registration.RunId);
+                logger.LogInformation("Registered {Model} v{Version} from run {RunId}", registration.Lineage.Model, version, registration.Lineage.RunId);
                 return registered;
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
             {
-                logger.LogInformation("Registering {Model} lost a race (attempt {Attempt}); retrying", registration.Model, attempt);
+                logger.LogInformation("Registering {Model} lost a race (attempt {Attempt}); retrying", registration.Lineage.Model, attempt);
             }
         }
 
-        throw new InvalidOperationException($"Could not register a version of {registration.Model} after {MaxAttempts} attempts.");
+        throw new InvalidOperationException($"Could not register a version of {registration.Lineage.Model} after {MaxAttempts} attempts.");
     }
 
     public async Task<ModelVersion?> GetVersionAsync(string model, int version, CancellationToken cancellationToken)

@@ -1,22 +1,18 @@
+using System.Text.Json.Serialization;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Training;
 
 namespace MlopsServerless.Core.Registry;
 
-/// <summary>One registered model version and its lineage: the data it came from, how it was trained, how it scored.</summary>
-public sealed record ModelVersion(
-    string Model,
-    int Version,
-    string RunId,
-    string SourceBlob,
-    string DatasetBlob,
-    string DataSha256,
-    ModelSpec Spec,
-    IReadOnlyDictionary<string, string> Parameters,
-    int Seed,
-    double TestFraction,
-    ModelMetrics Metrics,
-    string ArtifactBlob,
-    string ReferenceProfileBlob,
-    DateTimeOffset TrainedAt,
-    DateTimeOffset RegisteredAt);
+/// <summary>One registered model version: its number, its registration (lineage, chosen candidate, model card), when.</summary>
+public sealed record ModelVersion(int Version, ModelRegistration Registration, DateTimeOffset RegisteredAt)
+{
+    [JsonIgnore] public string Model => Registration.Lineage.Model;
+    [JsonIgnore] public string RunId => Registration.Lineage.RunId;
+    [JsonIgnore] public ModelSpec Spec => Registration.Lineage.Spec;
+    [JsonIgnore] public ModelMetrics Metrics => Registration.Card.TestMetrics;
+    [JsonIgnore] public string ArtifactBlob => Registration.Chosen.ArtifactBlob;
+    [JsonIgnore] public string ReferenceProfileBlob => Registration.Card.ReferenceProfileBlob;
+    [JsonIgnore] public string DatasetBlob => Registration.Lineage.DatasetBlob;
+    [JsonIgnore] public string DataSha256 => Registration.Lineage.DataSha256;
+}

@@ -1,6 +1,8 @@
+using MlopsServerless.Core.Pipeline;
+
 namespace MlopsServerless.Core.Runs;
 
-/// <summary>Where one training run (one uploaded dataset) stands, for people and for the API.</summary>
+/// <summary>Where one training run (one uploaded dataset) stands, for people and for the API; <see cref="Progress"/> once it has trained.</summary>
 public sealed record TrainingRun(
     string Model,
     string RunId,
@@ -10,4 +12,5 @@ public sealed record TrainingRun(
     string? Message = null,
     string? ValidationReportBlob = null,
     string? QuarantineBlob = null,
-    int? Version = null);
+    int? Version = null,
+    RunProgress? Progress = null);

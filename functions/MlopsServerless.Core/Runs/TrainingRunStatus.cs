@@ -5,6 +5,7 @@ namespace MlopsServerless.Core.Runs;
 [JsonConverter(typeof(JsonStringEnumConverter<TrainingRunStatus>))]
 public enum TrainingRunStatus
 {
+    Queued,
     Validating,
     Rejected,
     Duplicate,

@@ -16,6 +16,20 @@ public sealed class TrainingRunStore(StorageClients storage)
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Records a new run; false when a run with that id is already recorded (the same upload delivered twice).</summary>
+    public async Task<bool> TryAddAsync(TrainingRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(run.Model, run.RunId) { ["Json"] = StorageJson.Serialize(run) }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public async Task<TrainingRun?> GetAsync(string model, string runId, CancellationToken cancellationToken)
     {
         NullableResponse<TableEntity> row = await Table.GetEntityIfExistsAsync<TableEntity>(model, runId, cancellationToken: cancellationToken);

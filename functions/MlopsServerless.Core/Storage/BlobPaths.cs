@@ -15,7 +15,8 @@ public static class BlobPaths
 
     public static string Dataset(string model, string sha256) => $"{StorageNames.Containers.Datasets}/{model}/{sha256}.csv";
 
-    public static string ModelArtifact(string model, string runId) => $"{StorageNames.Containers.Models}/{model}/runs/{runId}/model.zip";
+    public static string CandidateArtifact(string model, string runId, string candidateId) =>
+        $"{StorageNames.Containers.Models}/{model}/runs/{runId}/candidates/{candidateId}/model.zip";
 
     public static string ReferenceProfile(string model, string runId) =>
         $"{StorageNames.Containers.Models}/{model}/runs/{runId}/reference-profile.json";

@@ -8,9 +8,9 @@ namespace MlopsServerless.Core.Training;
 /// <summary>Model zips and their drift reference profiles in the models container.</summary>
 public sealed class ModelArtifactStore(StorageClients storage)
 {
-    public async Task<string> SaveModelAsync(string model, string runId, TrainedModel trained, CancellationToken cancellationToken)
+    public async Task<string> SaveModelAsync(string model, string runId, string candidateId, TrainedModel trained, CancellationToken cancellationToken)
     {
-        string path = BlobPaths.ModelArtifact(model, runId);
+        string path = BlobPaths.CandidateArtifact(model, runId, candidateId);
         await storage.Blob(path).UploadAsync(ModelArtifacts.Save(trained), overwrite: true, cancellationToken);
         return path;
     }

@@ -11,7 +11,10 @@ public sealed record ModelMetrics(string PrimaryMetric, double PrimaryValue, boo
         Values.Where(v => double.IsFinite(v.Value)).ToDictionary(v => v.Key, v => v.Value);
 
     /// <summary>True when this is strictly better than <paramref name="other"/> on the same primary metric.</summary>
-    public bool Beats(ModelMetrics other)
+    public bool Beats(ModelMetrics other) => Beats(other, 0);
+
+    /// <summary>True when this is strictly better than <paramref name="other"/> by at least <paramref name="margin"/>.</summary>
+    public bool Beats(ModelMetrics other, double margin)
     {
         if (other.PrimaryMetric != PrimaryMetric)
         {
@@ -23,6 +26,8 @@ public sealed record ModelMetrics(string PrimaryMetric, double PrimaryValue, boo
             return !double.IsNaN(PrimaryValue);
         }
 
-        return HigherIsBetter ? PrimaryValue > other.PrimaryValue : PrimaryValue < other.PrimaryValue;
+        return HigherIsBetter
+            ? PrimaryValue > other.PrimaryValue && PrimaryValue - other.PrimaryValue >= margin
+            : PrimaryValue < other.PrimaryValue && other.PrimaryValue - PrimaryValue >= margin;
     }
 }

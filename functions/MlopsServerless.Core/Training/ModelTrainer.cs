@@ -18,9 +18,13 @@ public sealed class ModelTrainer(IOptions<TrainingOptions> options, NativeLibrar
     {
     }
 
-    /// <summary>The platform's default candidate of the spec's trainer (or FastTree), fitted on all non-test rows.</summary>
+    /// <summary>
+    /// The default candidate of the spec's trainer (else LightGbm for multiclass, FastTree otherwise), fitted on all
+    /// non-test rows: one model without a search.
+    /// </summary>
     public TrainedModel Train(PreparedDataset dataset, DataSplit split, int seed) =>
-        Train(dataset, split.TrainRows, DefaultCandidate(dataset.Spec.Trainer), seed);
+        Train(dataset, split.TrainRows,
+            DefaultCandidate(dataset.Spec.Trainer ?? (dataset.Spec.Task == ModelTask.Multiclass ? TrainerKind.LightGbm : TrainerKind.FastTree)), seed);
 
     public static CandidateConfig DefaultCandidate(TrainerKind trainer) =>
         CandidateSearch.Create(ModelTask.Binary, trainer, 1, NativeLibraryStatus.Loaded).Candidates[0];

@@ -7,27 +7,39 @@ using MlopsServerless.Configuration;
 using MlopsServerless.Core.Pipeline;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Runs;
+using MlopsServerless.Core.Training;
 
 namespace MlopsServerless.Functions.Training;
 
 /// <summary>
-/// Upload → validate → train → evaluate → register → promote. The blob trigger starts one orchestration per upload
-/// (instance id = run id, so a redelivered event does not start a second); each activity is one Core step.
+/// Upload → one run at a time per model → validate → plan → train candidates (fan-out) → select → register → promote.
+/// <para>
+/// Each model has one long-lived <see cref="TrainModel"/> orchestration (instance <c>trainer-{model}</c>): uploads
+/// and retrains are raised to it as <see cref="RunRequestedEvent"/> events, which Durable keeps in order while a run is
+/// going, and it runs them one after another (<see cref="RunAsync"/>). So an upload during a run is neither lost nor
+/// run in parallel: it runs next. A repeated upload event is recorded once
+/// (the run id is derived from the blob and its ETag) and starts nothing.
+/// </para>
+/// Orchestrators are static: deterministic, no injected services, only activities do I/O.
 /// </summary>
 public sealed class TrainingWorkflow(
     TrainingUploads uploads,
     DatasetIntake intake,
+    CandidatePlanning planning,
     CandidateTraining training,
-    CandidateEvaluation evaluation,
+    CandidateSelection selection,
     CandidateRegistration registration,
     ChampionPromotion promotion,
     TrainingFailureRecorder failures,
     ILogger<TrainingWorkflow> logger)
 {
     public const string TrainingDataBlobPath = StorageNames.Containers.TrainingData + "/{name}";
+    public const string RunRequestedEvent = "RunRequested";
 
     static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2));
+
+    public static string TrainerInstanceId(string model) => $"trainer-{model}";
 
     [Function(FunctionNames.StartTrainingOnUpload)]
     public async Task StartTrainingOnUpload(
@@ -37,48 +49,101 @@ public sealed class TrainingWorkflow(
         CancellationToken cancellationToken)
     {
         TrainingRequest? request = await uploads.ToTrainingRequestAsync(blob, name, cancellationToken);
-        if (request is null)
+        if (request is not null && await uploads.TryQueueAsync(request, cancellationToken))
         {
-            return;
+            await SubmitAsync(client, request, cancellationToken);
+            logger.LogInformation("Queued run {RunId} of {Model} for training-data/{BlobName}", request.RunId, request.Model, name);
         }
-
-        if (await client.GetInstanceAsync(request.RunId, cancellationToken) is not null)
-        {
-            logger.LogInformation("Run {RunId} for training-data/{BlobName} already exists", request.RunId, name);
-            return;
-        }
-
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainModel), request,
-            new StartOrchestrationOptions(InstanceId: request.RunId), cancellationToken);
-        logger.LogInformation("Started run {RunId} of {Model} for training-data/{BlobName}", request.RunId, request.Model, name);
     }
 
-    [Function(nameof(TrainModel))]
-    public async Task<TrainingOutcome> TrainModel([OrchestrationTrigger] TaskOrchestrationContext context)
+    /// <summary>Hands a queued request to the model's trainer orchestration, starting it when it is not running.</summary>
+    public static async Task SubmitAsync(DurableTaskClient client, TrainingRequest request, CancellationToken cancellationToken)
     {
-        TrainingRequest request = context.GetInput<TrainingRequest>()
-            ?? throw new InvalidOperationException("The training orchestration needs a TrainingRequest input.");
+        string trainer = TrainerInstanceId(request.Model);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(trainer, cancellationToken);
+        if (instance is null || instance.IsCompleted)
+        {
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainModel), request.Model,
+                    new StartOrchestrationOptions(InstanceId: trainer), cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Another submission may have started it first: then the event below reaches that instance.
+                if (await client.GetInstanceAsync(trainer, cancellationToken) is not { IsCompleted: false })
+                {
+                    throw;
+                }
+            }
+        }
+
+        await client.RaiseEventAsync(trainer, RunRequestedEvent, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The model's trainer: waits for the next request, runs it to its end (its progress is this orchestration's custom
+    /// status), and starts over keeping the events not yet handled, so its history stays one run long.
+    /// </summary>
+    [Function(nameof(TrainModel))]
+    public static async Task TrainModel([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        TrainingRequest request = await context.WaitForExternalEvent<TrainingRequest>(RunRequestedEvent);
+        await RunAsync(context, request);
+        context.ContinueAsNew(context.GetInput<string>(), preserveUnprocessedEvents: true);
+    }
+
+    /// <summary>
+    /// One run: validate, plan, train every candidate in parallel within the time limit, select, register, promote.
+    /// A step that fails after its retries ends the run as <c>Failed</c> (recorded), not the model's trainer.
+    /// </summary>
+    public static async Task<TrainingOutcome> RunAsync(TaskOrchestrationContext context, TrainingRequest request)
+    {
         ILogger log = context.CreateReplaySafeLogger<TrainingWorkflow>();
+        RunProgress progress = RunProgress.Start(request.RunId, nameof(ValidateTrainingData), context.CurrentUtcDateTime);
+        context.SetCustomStatus(progress);
         try
         {
             DatasetValidation validation = await context.CallActivityAsync<DatasetValidation>(nameof(ValidateTrainingData), request, ActivityRetry);
             if (!validation.IsValid)
             {
                 log.LogWarning("Run {RunId} rejected: {ErrorCount} validation errors", request.RunId, validation.ErrorCount);
+                context.SetCustomStatus(progress.Finish(context.CurrentUtcDateTime));
                 return new TrainingOutcome(request.Model, request.RunId, TrainingRunStatus.Rejected, null,
                     $"{validation.ErrorCount} validation error(s); report: {validation.ReportBlob}; data kept at {validation.QuarantineBlob}");
             }
 
             if (validation.DuplicateOfVersion is { } existing)
             {
+                context.SetCustomStatus(progress.Finish(context.CurrentUtcDateTime));
                 return new TrainingOutcome(request.Model, request.RunId, TrainingRunStatus.Duplicate, existing,
-                    $"same data, spec and split as v{existing}: nothing new to train");
+                    $"same data, spec, split and code as v{existing}: nothing new to train");
             }
 
-            TrainedCandidate candidate = await context.CallActivityAsync<TrainedCandidate>(nameof(TrainCandidate), validation, ActivityRetry);
-            EvaluatedCandidate evaluated = await context.CallActivityAsync<EvaluatedCandidate>(nameof(EvaluateCandidate), candidate, ActivityRetry);
-            ModelVersion version = await context.CallActivityAsync<ModelVersion>(nameof(RegisterModelVersion), evaluated, ActivityRetry);
-            PromotionDecision decision = await context.CallActivityAsync<PromotionDecision>(nameof(PromoteIfBetter), version, ActivityRetry);
+            progress = Step(context, progress, nameof(PlanCandidates));
+            CandidateSearch.Plan plan = await context.CallActivityAsync<CandidateSearch.Plan>(nameof(PlanCandidates), validation, ActivityRetry);
+
+            progress = Step(context, progress, nameof(TrainCandidate)) with
+            {
+                Candidates = plan.Candidates.Select(c => new CandidateProgress(c.Id, c.ToString(), CandidateProgress.Training))
+                    .Concat(Skipped(plan)).ToList(),
+            };
+            context.SetCustomStatus(progress);
+            IReadOnlyList<CandidateProgress> candidates = await TrainCandidatesAsync(context, validation, plan);
+            progress = progress with { Candidates = candidates };
+
+            progress = Step(context, progress, nameof(SelectCandidate));
+            IReadOnlyList<CandidateResult> trained = candidates.Where(c => c.Result is not null).Select(c => c.Result!).ToList();
+            ModelRegistration chosen = await context.CallActivityAsync<ModelRegistration>(nameof(SelectCandidate),
+                new SelectionRequest(validation, trained, candidates.Where(c => c.Result is null).ToList()), ActivityRetry);
+
+            progress = Step(context, progress, nameof(RegisterModelVersion));
+            ModelVersion version = await context.CallActivityAsync<ModelVersion>(nameof(RegisterModelVersion), chosen, ActivityRetry);
+
+            progress = Step(context, progress, nameof(PromoteIfBetter));
+            PromotionDecision decision = await context.CallActivityAsync<PromotionDecision>(nameof(PromoteIfBetter),
+                new PromotionRequest(version, progress.Finish(context.CurrentUtcDateTime)), ActivityRetry);
+            context.SetCustomStatus(progress.Finish(context.CurrentUtcDateTime) with { Decision = decision });
             log.LogInformation("Run {RunId} registered {Model} v{Version}; promoted: {Promoted}", request.RunId, request.Model,
                 version.Version, decision.Promoted);
             return new TrainingOutcome(request.Model, request.RunId,
@@ -86,32 +151,87 @@ public sealed class TrainingWorkflow(
         }
         catch (TaskFailedException exception)
         {
-            log.LogError("Run {RunId} failed in {Activity}: {Message}", request.RunId, exception.TaskName, exception.FailureDetails.ErrorMessage);
-            await context.CallActivityAsync(nameof(RecordTrainingFailure),
-                new TrainingFailure(request, $"{exception.TaskName} failed: {exception.FailureDetails.ErrorMessage}"), ActivityRetry);
-            throw;
+            string message = $"{exception.TaskName} failed: {exception.FailureDetails.ErrorMessage}";
+            log.LogError("Run {RunId} of {Model} failed: {Message}", request.RunId, request.Model, message);
+            RunProgress failed = progress.Finish(context.CurrentUtcDateTime);
+            context.SetCustomStatus(failed);
+            await context.CallActivityAsync(nameof(RecordTrainingFailure), new TrainingFailure(request, message, failed), ActivityRetry);
+            return new TrainingOutcome(request.Model, request.RunId, TrainingRunStatus.Failed, null, message);
         }
+    }
+
+    /// <summary>
+    /// Fans out one activity per candidate and fans in when all are done or the time limit is reached. A candidate that
+    /// throws (after its retries) or is still training at the limit does not sink the run; it is recorded as such.
+    /// </summary>
+    static async Task<IReadOnlyList<CandidateProgress>> TrainCandidatesAsync(TaskOrchestrationContext context, DatasetValidation validation,
+        CandidateSearch.Plan plan)
+    {
+        async Task<CandidateProgress> TrainOne(CandidateConfig config)
+        {
+            try
+            {
+                CandidateResult result = await context.CallActivityAsync<CandidateResult>(nameof(TrainCandidate),
+                    new CandidateTask(validation, config), ActivityRetry);
+                return new CandidateProgress(config.Id, config.ToString(), CandidateProgress.Trained, result.ValidationMetrics,
+                    result.TrainingSeconds, Result: result);
+            }
+            catch (TaskFailedException exception)
+            {
+                return new CandidateProgress(config.Id, config.ToString(), CandidateProgress.Failed, Reason: exception.FailureDetails.ErrorMessage);
+            }
+        }
+
+        List<Task<CandidateProgress>> running = plan.Candidates.Select(TrainOne).ToList();
+        using var deadline = new CancellationTokenSource();
+        Task timeLimit = context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(validation.Spec!.Policy.TimeLimitSeconds), deadline.Token);
+        Task all = Task.WhenAll(running);
+        if (await Task.WhenAny(all, timeLimit) == all)
+        {
+            deadline.Cancel();
+        }
+
+        return running.Select((task, i) => task.IsCompleted
+                ? task.Result
+                : new CandidateProgress(plan.Candidates[i].Id, plan.Candidates[i].ToString(), CandidateProgress.TimedOut,
+                    Reason: $"still training after the time limit of {validation.Spec.Policy.TimeLimitSeconds} s"))
+            .Concat(Skipped(plan))
+            .ToList();
+    }
+
+    static IEnumerable<CandidateProgress> Skipped(CandidateSearch.Plan plan) => plan.Skipped.Select((s, i) =>
+        new CandidateProgress($"skipped{i + 1}", s.Trainer.ToString(), CandidateProgress.Skipped, Reason: s.Reason));
+
+    static RunProgress Step(TaskOrchestrationContext context, RunProgress progress, string step)
+    {
+        RunProgress next = progress.Next(step, context.CurrentUtcDateTime);
+        context.SetCustomStatus(next);
+        return next;
     }
 
     [Function(nameof(ValidateTrainingData))]
     public Task<DatasetValidation> ValidateTrainingData([ActivityTrigger] TrainingRequest request, CancellationToken cancellationToken) =>
         intake.ValidateAsync(request, cancellationToken);
 
-    [Function(nameof(TrainCandidate))]
-    public Task<TrainedCandidate> TrainCandidate([ActivityTrigger] DatasetValidation validation, CancellationToken cancellationToken) =>
-        training.TrainAsync(validation, cancellationToken);
+    [Function(nameof(PlanCandidates))]
+    public Task<CandidateSearch.Plan> PlanCandidates([ActivityTrigger] DatasetValidation validation, CancellationToken cancellationToken) =>
+        planning.PlanAsync(validation, cancellationToken);
 
-    [Function(nameof(EvaluateCandidate))]
-    public Task<EvaluatedCandidate> EvaluateCandidate([ActivityTrigger] TrainedCandidate candidate, CancellationToken cancellationToken) =>
-        evaluation.EvaluateAsync(candidate, cancellationToken);
+    [Function(nameof(TrainCandidate))]
+    public Task<CandidateResult> TrainCandidate([ActivityTrigger] CandidateTask task, CancellationToken cancellationToken) =>
+        training.TrainAsync(task, cancellationToken);
+
+    [Function(nameof(SelectCandidate))]
+    public Task<ModelRegistration> SelectCandidate([ActivityTrigger] SelectionRequest request, CancellationToken cancellationToken) =>
+        selection.SelectAsync(request, cancellationToken);
 
     [Function(nameof(RegisterModelVersion))]
-    public Task<ModelVersion> RegisterModelVersion([ActivityTrigger] EvaluatedCandidate evaluated, CancellationToken cancellationToken) =>
-        registration.RegisterAsync(evaluated, cancellationToken);
+    public Task<ModelVersion> RegisterModelVersion([ActivityTrigger] ModelRegistration chosen, CancellationToken cancellationToken) =>
+        registration.RegisterAsync(chosen, cancellationToken);
 
     [Function(nameof(PromoteIfBetter))]
-    public Task<PromotionDecision> PromoteIfBetter([ActivityTrigger] ModelVersion version, CancellationToken cancellationToken) =>
-        promotion.PromoteIfBetterAsync(version, cancellationToken);
+    public Task<PromotionDecision> PromoteIfBetter([ActivityTrigger] PromotionRequest request, CancellationToken cancellationToken) =>
+        promotion.PromoteIfBetterAsync(request, cancellationToken);
 
     [Function(nameof(RecordTrainingFailure))]
     public Task RecordTrainingFailure([ActivityTrigger] TrainingFailure failure, CancellationToken cancellationToken) =>

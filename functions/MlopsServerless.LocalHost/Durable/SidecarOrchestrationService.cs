@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
+using DurableTask.Core.History;
 using Microsoft.Extensions.Logging;
 
 namespace MlopsServerless.LocalHost.Durable;
@@ -179,9 +180,29 @@ internal sealed partial class SidecarOrchestrationService(IOrchestrationService 
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        foreach (TaskMessage message in orchestratorMessages.Append(continuedAsNewMessage))
+        {
+            PlainTags(message?.Event as ExecutionStartedEvent);
+        }
+
+        PlainTags(newOrchestrationRuntimeState?.ExecutionStartedEvent);
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
+
+    /// <summary>
+    /// The sidecar hands a started sub-orchestration (or a continued-as-new one) its tags as a protobuf map, which the
+    /// Azure Storage backend writes with its type name and then cannot read back; a plain dictionary it can.
+    /// </summary>
+    static void PlainTags(ExecutionStartedEvent? started)
+    {
+        if (started?.Tags is { } tags && tags.GetType() != typeof(Dictionary<string, string>))
+        {
+            started.Tags = new Dictionary<string, string>(tags);
+        }
+    }
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 }

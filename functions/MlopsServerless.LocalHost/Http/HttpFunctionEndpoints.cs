@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MlopsServerless.LocalHost.Http;
 
@@ -55,6 +56,11 @@ public static class HttpFunctionEndpoints
         if (parameter.ParameterType == typeof(CancellationToken))
         {
             return context.RequestAborted;
+        }
+
+        if (parameter.ParameterType == typeof(DurableTaskClient))
+        {
+            return context.RequestServices.GetRequiredService<DurableTaskClient>();
         }
 
         return context.Request.RouteValues.TryGetValue(parameter.Name!, out object? value) && value is not null

@@ -67,10 +67,7 @@ public sealed class CorpusPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(expected.Dialect ?? result.Dialect, result.Dialect);
         Assert.Equal(expected.LabelledRows ?? result.LabelledRowCount, result.LabelledRowCount);
 
-        TrainedCandidate candidate = await _host.Get<CandidateTraining>().TrainAsync(validation, default);
-        EvaluatedCandidate evaluated = await _host.Get<CandidateEvaluation>().EvaluateAsync(candidate, default);
-        ModelVersion registered = await _host.Get<CandidateRegistration>().RegisterAsync(evaluated, default);
-        PromotionDecision decision = await _host.Get<ChampionPromotion>().PromoteIfBetterAsync(registered, default);
+        PromotionDecision decision = await _host.TrainRegisterAndPromoteAsync(validation);
 
         ModelVersion version = Assert.Single(await _host.Get<ModelRegistry>().ListVersionsAsync(model, default));
         Assert.Equal(expected.Label.Name, version.Spec.LabelColumn);

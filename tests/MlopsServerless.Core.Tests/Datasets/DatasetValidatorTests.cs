@@ -16,7 +16,7 @@ public sealed class DatasetValidatorTests
         Assert.True(result.SpecInferred);
         Assert.Equal("churned", result.Spec!.LabelColumn);
         Assert.Equal(ModelTask.Binary, result.Spec.Task);
-        Assert.Equal(TrainerKind.FastTree, result.Spec.Trainer);
+        Assert.Null(result.Spec.Trainer);
         Assert.Equal(DemoDataset.FeatureNames, result.Spec.FeatureNames);
         Assert.Equal(
             [ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Categorical, ColumnKind.Boolean],
@@ -28,15 +28,31 @@ public sealed class DatasetValidatorTests
     }
 
     [Theory]
-    [InlineData(ModelTask.Regression, TrainerKind.FastTree)]
-    [InlineData(ModelTask.Multiclass, TrainerKind.LightGbm)]
-    public void Validate_DemoDataOfTask_InfersThatTask(ModelTask task, TrainerKind trainer)
+    [InlineData(ModelTask.Regression)]
+    [InlineData(ModelTask.Multiclass)]
+    public void Validate_DemoDataOfTask_InfersThatTask(ModelTask task)
     {
         ValidationResult result = Csv.Validate(new DemoDataset(200, 1, Task: task).ToCsv());
 
         Assert.Empty(result.Errors);
         Assert.Equal(task, result.Spec!.Task);
-        Assert.Equal(trainer, result.Spec.Trainer);
+    }
+
+    [Fact]
+    public void Validate_PolicyInModelJson_IsPartOfTheSpec_AndSegmentsMustBeCategoricalFeatures()
+    {
+        string csv = new DemoDataset(200, 1).ToCsv();
+        var document = new ModelSpecDocument
+        {
+            Trainer = TrainerKind.LightGbm, Candidates = 3, TimeLimitSeconds = 60, SegmentColumns = ["CONTRACT"], SegmentFloor = 0.7, MinImprovement = 0.01,
+        };
+
+        ModelSpec spec = Csv.Validate(csv, document).Spec!;
+        ValidationResult numericSegment = Csv.Validate(csv, document with { SegmentColumns = ["tenure_months"] });
+
+        Assert.Equal(TrainerKind.LightGbm, spec.Trainer);
+        Assert.Equal(new TrainingPolicy(3, 60, ["contract"], 0.7, TrainingPolicy.DefaultSegmentTolerance, 0.01), spec.Policy);
+        Assert.Equal("tenure_months", Assert.Single(numericSegment.Errors).Column);
     }
 
     [Fact]

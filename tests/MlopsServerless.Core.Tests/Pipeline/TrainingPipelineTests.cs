@@ -177,9 +177,7 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
         TrainingRequest request = await UploadAsync(model, file, csv);
         DatasetValidation validation = await _host.Get<DatasetIntake>().ValidateAsync(request, default);
         Assert.True(validation.IsValid);
-        TrainedCandidate candidate = await _host.Get<CandidateTraining>().TrainAsync(validation, default);
-        EvaluatedCandidate evaluated = await _host.Get<CandidateEvaluation>().EvaluateAsync(candidate, default);
-        return await _host.Get<CandidateRegistration>().RegisterAsync(evaluated, default);
+        return await _host.TrainAndRegisterAsync(validation);
     }
 
     async Task<TrainingRequest> UploadAsync(string model, string file, string content)

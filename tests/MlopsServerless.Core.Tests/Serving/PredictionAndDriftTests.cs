@@ -146,10 +146,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         await blob.UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(new DemoDataset(1000, 20).ToCsv())));
         TrainingRequest request = (await _host.Get<TrainingUploads>().ToTrainingRequestAsync(blob, blobName, default))!;
         DatasetValidation validation = await _host.Get<DatasetIntake>().ValidateAsync(request, default);
-        TrainedCandidate candidate = await _host.Get<CandidateTraining>().TrainAsync(validation, default);
-        ModelVersion version = await _host.Get<CandidateRegistration>().RegisterAsync(
-            await _host.Get<CandidateEvaluation>().EvaluateAsync(candidate, default), default);
-        Assert.True((await _host.Get<ChampionPromotion>().PromoteIfBetterAsync(version, default)).Promoted);
+        Assert.True((await _host.TrainRegisterAndPromoteAsync(validation)).Promoted);
         return model;
     }
 

@@ -63,6 +63,7 @@ public sealed class SpecResolver(TrainingOptions options)
 
         var notes = new Dictionary<int, string>();
         List<int> features = ChooseFeatures(scan, document, kinds, label, notes, issues);
+        CheckPolicy(document, columns, kinds, features, issues);
         if (features.Count == 0 && !issues.HasErrors)
         {
             issues.Error(new ValidationIssue("no usable feature columns: every other column was left out (see the warnings); " +
@@ -79,8 +80,15 @@ public sealed class SpecResolver(TrainingOptions options)
             labelColumn.Name,
             task,
             features.Select(i => new FeatureColumn(columns[i].Name, kinds[i].Kind)).ToList(),
-            document.Trainer ?? (task == ModelTask.Multiclass ? TrainerKind.LightGbm : TrainerKind.FastTree),
-            MissingValues.With(options.ExtraMissingValues.Concat(document.MissingValues ?? [])).Tokens);
+            document.Trainer,
+            MissingValues.With(options.ExtraMissingValues.Concat(document.MissingValues ?? [])).Tokens,
+            new TrainingPolicy(
+                document.Candidates ?? options.Candidates,
+                document.TimeLimitSeconds ?? options.TimeLimitSeconds,
+                (document.SegmentColumns ?? []).Select(name => columns[IndexOf(columns, name)!.Value].Name).ToList(),
+                document.SegmentFloor,
+                document.SegmentTolerance ?? TrainingPolicy.DefaultSegmentTolerance,
+                document.MinImprovement ?? options.MinImprovement));
         return Result(scan, issues, spec, specInferred, reports, labelled);
     }
 
@@ -165,6 +173,29 @@ public sealed class SpecResolver(TrainingOptions options)
         return features;
     }
 
+    static void CheckPolicy(ModelSpecDocument document, IReadOnlyList<ColumnStatistics> columns, InferredColumn[] kinds,
+        IReadOnlyCollection<int> features, ValidationIssues issues)
+    {
+        foreach (string segment in document.SegmentColumns ?? [])
+        {
+            int? index = IndexOf(columns, segment);
+            if (index is null || !features.Contains(index.Value) || kinds[index.Value].Kind is not (ColumnKind.Categorical or ColumnKind.Boolean))
+            {
+                issues.Error(new ValidationIssue("a segment column must be a categorical or boolean feature of the model", segment));
+            }
+        }
+
+        if (document.Candidates is < 1 or > 32)
+        {
+            issues.Error(new ValidationIssue($"model.json candidates is {document.Candidates}; it must be between 1 and 32"));
+        }
+
+        if (document.TimeLimitSeconds is < 10)
+        {
+            issues.Error(new ValidationIssue($"model.json timeLimitSeconds is {document.TimeLimitSeconds}; it must be at least 10"));
+        }
+    }
+
     InferredColumn CheckDeclared(ColumnStatistics column, ColumnKind declared, bool decimalComma, ValidationIssues issues)
     {
         IReadOnlyList<(int Row, string Value)> bad = declared switch
@@ -243,7 +274,7 @@ public sealed class SpecResolver(TrainingOptions options)
             issues.Error(new ValidationIssue("the label column named in model.json is not in the file", label));
         }
 
-        foreach (string name in (document.FeatureColumns ?? []).Concat(document.Columns?.Keys ?? []))
+        foreach (string name in (document.FeatureColumns ?? []).Concat(document.Columns?.Keys ?? []).Concat(document.SegmentColumns ?? []))
         {
             if (IndexOf(scan.Columns, name) is null)
             {
