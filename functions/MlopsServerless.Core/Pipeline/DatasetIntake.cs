@@ -33,6 +33,13 @@ public sealed class DatasetIntake(
 {
     public async Task<DatasetValidation> ValidateAsync(TrainingRequest request, CancellationToken cancellationToken)
     {
+        if (await runs.GetAsync(request.Model, request.RunId, cancellationToken) is { } previous && previous.Status.HasEnded())
+        {
+            logger.LogInformation("Run {RunId} of {Model} already ended as {Status}; not running it again", request.RunId, request.Model, previous.Status);
+            return new DatasetValidation(request, previous.ValidationReportBlob ?? string.Empty, string.Empty, 0, null, null, null,
+                AlreadyEnded: previous);
+        }
+
         await runs.SaveAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Validating,
             time.GetUtcNow()), cancellationToken);
 

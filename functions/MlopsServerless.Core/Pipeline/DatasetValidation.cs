@@ -1,4 +1,5 @@
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Runs;
 
 namespace MlopsServerless.Core.Pipeline;
 
@@ -6,7 +7,8 @@ namespace MlopsServerless.Core.Pipeline;
 /// The validation step's outcome, as references for the next steps: the stored report and, when valid, the immutable
 /// dataset snapshot and its spec; when not, the quarantined copy. <see cref="DuplicateOfVersion"/>: a registered
 /// version was already trained on the same data, spec, split and code. <see cref="Seed"/> and <see cref="TestFraction"/>
-/// are fixed here for every later step of the run.
+/// are fixed here for every later step of the run. <see cref="AlreadyEnded"/>: this run id has run to its end before
+/// (a request handed over twice), so nothing is done again.
 /// </summary>
 public sealed record DatasetValidation(
     TrainingRequest Request,
@@ -18,7 +20,8 @@ public sealed record DatasetValidation(
     string? QuarantineBlob,
     int? DuplicateOfVersion = null,
     int Seed = 0,
-    double TestFraction = 0)
+    double TestFraction = 0,
+    TrainingRun? AlreadyEnded = null)
 {
     public bool IsValid => DatasetBlob is not null && Spec is not null;
 }

@@ -16,19 +16,26 @@ namespace MlopsServerless.Core.Pipeline;
 public sealed class TrainingUploads(TrainingRunStore runs, TimeProvider time, ILogger<TrainingUploads> logger)
 {
     /// <summary>
-    /// Records the request's run as <c>Queued</c>; false when that run is already recorded (the same upload delivered
-    /// twice), so the caller starts nothing.
+    /// Records the request's run as <c>Queued</c> and says whether to hand it to the model's trainer: yes for a new run,
+    /// and again for one still <c>Queued</c> (its first hand-over may have been cut short by a restart; the trainer
+    /// skips a run that has already ended), no for a run that is under way or over (the same upload delivered twice).
     /// </summary>
     public async Task<bool> TryQueueAsync(TrainingRequest request, CancellationToken cancellationToken)
     {
-        bool added = await runs.TryAddAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Queued,
-            time.GetUtcNow(), "waiting for the model's previous run to finish"), cancellationToken);
-        if (!added)
+        if (await runs.TryAddAsync(new TrainingRun(request.Model, request.RunId, request.SourceBlob, TrainingRunStatus.Queued,
+                time.GetUtcNow(), "waiting for the model's previous run to finish"), cancellationToken))
         {
-            logger.LogInformation("Run {RunId} for training-data/{BlobName} already exists", request.RunId, request.SourceBlob);
+            return true;
         }
 
-        return added;
+        TrainingRun? existing = await runs.GetAsync(request.Model, request.RunId, cancellationToken);
+        if (existing?.Status == TrainingRunStatus.Queued)
+        {
+            return true;
+        }
+
+        logger.LogInformation("Run {RunId} for training-data/{BlobName} is already {Status}", request.RunId, request.SourceBlob, existing?.Status);
+        return false;
     }
 
     public async Task<TrainingRequest?> ToTrainingRequestAsync(BlobClient blob, string blobName, CancellationToken cancellationToken)

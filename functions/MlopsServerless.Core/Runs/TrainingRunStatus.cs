@@ -15,3 +15,10 @@ public enum TrainingRunStatus
     NotPromoted,
     Failed,
 }
+
+public static class TrainingRunStatuses
+{
+    /// <summary>A run in this state has ended and will not change again.</summary>
+    public static bool HasEnded(this TrainingRunStatus status) => status is TrainingRunStatus.Rejected or TrainingRunStatus.Duplicate
+        or TrainingRunStatus.Promoted or TrainingRunStatus.NotPromoted or TrainingRunStatus.Failed;
+}

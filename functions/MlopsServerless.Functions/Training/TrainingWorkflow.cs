@@ -105,6 +105,12 @@ public sealed class TrainingWorkflow(
         try
         {
             DatasetValidation validation = await context.CallActivityAsync<DatasetValidation>(nameof(ValidateTrainingData), request, ActivityRetry);
+            if (validation.AlreadyEnded is { } ended)
+            {
+                context.SetCustomStatus(progress.Finish(context.CurrentUtcDateTime));
+                return new TrainingOutcome(request.Model, request.RunId, ended.Status, ended.Version, ended.Message ?? "already ended");
+            }
+
             if (!validation.IsValid)
             {
                 log.LogWarning("Run {RunId} rejected: {ErrorCount} validation errors", request.RunId, validation.ErrorCount);

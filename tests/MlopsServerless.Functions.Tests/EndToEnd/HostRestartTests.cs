@@ -14,14 +14,15 @@ public sealed class HostRestartTests : IAsyncLifetime
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
     [Fact]
-    public async Task HostStoppedRightAfterAnUpload_NextHostFinishesTheRunOnce_AndServesIt()
+    public async Task HostStoppedWhileCandidatesTrain_NextHostFinishesTheRunOnce_AndServesIt()
     {
         string model = UniqueNames.Model("restart");
         await using (RunningLocalHost first = await RunningLocalHost.StartAsync(_azurite.ConnectionString, "restarts"))
         {
             await first.Storage.Container(StorageNames.Containers.TrainingData).GetBlobClient($"{model}/data.csv")
-                .UploadAsync(BinaryData.FromString(new DemoDataset(800, 11).ToCsv()));
-            await Task.Delay(400);
+                .UploadAsync(BinaryData.FromString(new DemoDataset(20_000, 11).ToCsv()));
+            JsonNode training = await first.Http.WaitForModelAsync(model, o => o["recentRuns"]?[0]?["status"]?.GetValue<string>() is "Training");
+            Assert.Empty(training["versions"]!.AsArray());
         }
 
         await using RunningLocalHost second = await RunningLocalHost.StartAsync(_azurite.ConnectionString, "restarts");
@@ -29,7 +30,9 @@ public sealed class HostRestartTests : IAsyncLifetime
 
         Assert.Equal(1, overview["champion"]!["version"]!.GetValue<int>());
         Assert.Single(overview["versions"]!.AsArray());
-        Assert.Single(overview["recentRuns"]!.AsArray());
+        JsonNode run = Assert.Single(overview["recentRuns"]!.AsArray())!;
+        Assert.Equal("Promoted", run["status"]!.GetValue<string>());
+        Assert.All(run["progress"]!["candidates"]!.AsArray(), c => Assert.Equal("Trained", c!["state"]!.GetValue<string>()));
         HttpResponseMessage prediction = await second.Http.PostAsync($"/api/models/{model}/predict", new StringContent(
             DemoRequests.Churner, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(1, JsonNode.Parse(await prediction.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());

@@ -115,7 +115,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         var data = new DemoDataset(800, 5, MissingShare: 0.2);
         await UploadAsync($"{model}/customers.csv", data.ToCsv());
         JsonNode overview = await WaitForAsync(model, o => o["champion"]?["version"] is not null);
-        JsonNode spec = overview["championVersion"]!["spec"]!;
+        JsonNode spec = overview["championVersion"]!["registration"]!["lineage"]!["spec"]!;
         Assert.Equal(["Numeric", "Numeric", "Numeric", "Numeric", "Categorical", "Boolean"],
             spec["features"]!.AsArray().Select(f => f!["kind"]!.GetValue<string>()));
 
