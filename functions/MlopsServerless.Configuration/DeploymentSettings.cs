@@ -148,9 +148,12 @@ public sealed partial record DeploymentSettings
             [SettingKeys.PredictionMaxRows] = (p, v) => p with { PredictionMaxRows = Int(Keys.AppSetting(SettingKeys.PredictionMaxRows), v) },
             [SettingKeys.PredictionChampionRefreshSeconds] = (p, v) => p with { PredictionChampionRefreshSeconds = Int(Keys.AppSetting(SettingKeys.PredictionChampionRefreshSeconds), v) },
             [SettingKeys.PredictionModelCacheSize] = (p, v) => p with { PredictionModelCacheSize = Int(Keys.AppSetting(SettingKeys.PredictionModelCacheSize), v) },
+            [SettingKeys.PredictionLogBufferSize] = (p, v) => p with { PredictionLogBufferSize = Int(Keys.AppSetting(SettingKeys.PredictionLogBufferSize), v) },
+            [SettingKeys.PredictionLogFlushMilliseconds] = (p, v) => p with { PredictionLogFlushMilliseconds = Int(Keys.AppSetting(SettingKeys.PredictionLogFlushMilliseconds), v) },
             [SettingKeys.DriftSchedule] = (p, v) => p with { DriftSchedule = v },
             [SettingKeys.DriftPsiThreshold] = (p, v) => p with { DriftPsiThreshold = Double(Keys.AppSetting(SettingKeys.DriftPsiThreshold), v) },
             [SettingKeys.DriftMinimumSamples] = (p, v) => p with { DriftMinimumSamples = Int(Keys.AppSetting(SettingKeys.DriftMinimumSamples), v) },
+            [SettingKeys.DriftLogLagSeconds] = (p, v) => p with { DriftLogLagSeconds = Int(Keys.AppSetting(SettingKeys.DriftLogLagSeconds), v) },
         };
 
     static string Require(Func<string, string?> get, string key) =>

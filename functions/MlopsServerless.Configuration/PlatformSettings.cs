@@ -22,9 +22,12 @@ public sealed record PlatformSettings
     public int PredictionMaxRows { get; init; } = SettingDefaults.PredictionMaxRows;
     public int PredictionChampionRefreshSeconds { get; init; } = SettingDefaults.PredictionChampionRefreshSeconds;
     public int PredictionModelCacheSize { get; init; } = SettingDefaults.PredictionModelCacheSize;
+    public int PredictionLogBufferSize { get; init; } = SettingDefaults.PredictionLogBufferSize;
+    public int PredictionLogFlushMilliseconds { get; init; } = SettingDefaults.PredictionLogFlushMilliseconds;
     public string DriftSchedule { get; init; } = SettingDefaults.DriftSchedule;
     public double DriftPsiThreshold { get; init; } = SettingDefaults.DriftPsiThreshold;
     public int DriftMinimumSamples { get; init; } = SettingDefaults.DriftMinimumSamples;
+    public int DriftLogLagSeconds { get; init; } = SettingDefaults.DriftLogLagSeconds;
 
     /// <summary>The app settings (key → value) that carry these values, in the form the app's options bind.</summary>
     public IReadOnlyDictionary<string, string> ToAppSettings() => new Dictionary<string, string>
@@ -46,9 +49,12 @@ public sealed record PlatformSettings
         [SettingKeys.PredictionMaxRows] = Format(PredictionMaxRows),
         [SettingKeys.PredictionChampionRefreshSeconds] = Format(PredictionChampionRefreshSeconds),
         [SettingKeys.PredictionModelCacheSize] = Format(PredictionModelCacheSize),
+        [SettingKeys.PredictionLogBufferSize] = Format(PredictionLogBufferSize),
+        [SettingKeys.PredictionLogFlushMilliseconds] = Format(PredictionLogFlushMilliseconds),
         [SettingKeys.DriftSchedule] = DriftSchedule,
         [SettingKeys.DriftPsiThreshold] = Format(DriftPsiThreshold),
         [SettingKeys.DriftMinimumSamples] = Format(DriftMinimumSamples),
+        [SettingKeys.DriftLogLagSeconds] = Format(DriftLogLagSeconds),
     };
 
     static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

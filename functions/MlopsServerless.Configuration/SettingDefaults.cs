@@ -22,8 +22,11 @@ public static class SettingDefaults
     public const int PredictionMaxRows = 1000;
     public const int PredictionChampionRefreshSeconds = 10;
     public const int PredictionModelCacheSize = 16;
+    public const int PredictionLogBufferSize = 100_000;
+    public const int PredictionLogFlushMilliseconds = 1000;
 
     public const string DriftSchedule = "0 0 * * * *";
     public const double DriftPsiThreshold = 0.2;
     public const int DriftMinimumSamples = 50;
+    public const int DriftLogLagSeconds = 30;
 }

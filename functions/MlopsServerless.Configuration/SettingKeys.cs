@@ -37,9 +37,12 @@ public static class SettingKeys
     public const string PredictionMaxRows = "MLOPS_PREDICTION_MAX_ROWS";
     public const string PredictionChampionRefreshSeconds = "MLOPS_PREDICTION_CHAMPION_REFRESH_SECONDS";
     public const string PredictionModelCacheSize = "MLOPS_PREDICTION_MODEL_CACHE_SIZE";
+    public const string PredictionLogBufferSize = "MLOPS_PREDICTION_LOG_BUFFER_SIZE";
+    public const string PredictionLogFlushMilliseconds = "MLOPS_PREDICTION_LOG_FLUSH_MS";
 
     /// <summary>Six-field NCRONTAB schedule of the drift timer (seconds first), as the Functions timer trigger reads it.</summary>
     public const string DriftSchedule = "MLOPS_DRIFT_SCHEDULE";
     public const string DriftPsiThreshold = "MLOPS_DRIFT_PSI_THRESHOLD";
     public const string DriftMinimumSamples = "MLOPS_DRIFT_MIN_SAMPLES";
+    public const string DriftLogLagSeconds = "MLOPS_DRIFT_LOG_LAG_SECONDS";
 }

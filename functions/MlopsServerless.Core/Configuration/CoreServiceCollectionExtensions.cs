@@ -57,6 +57,8 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<ChampionModelCache>();
         services.AddSingleton<PredictionLog>();
+        services.AddSingleton<PredictionLogBuffer>();
+        services.AddHostedService(provider => provider.GetRequiredService<PredictionLogBuffer>());
         services.AddSingleton<PredictionService>();
 
         services.AddSingleton<DriftReportStore>();

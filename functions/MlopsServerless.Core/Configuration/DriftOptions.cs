@@ -22,6 +22,14 @@ public sealed class DriftOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int MinimumSamples { get; set; } = SettingDefaults.DriftMinimumSamples;
 
+    /// <summary>
+    /// A drift window ends this long before the run, so requests still in a serving instance's log buffer (written
+    /// every <see cref="PredictionOptions.LogFlushMilliseconds"/>) land before their window is read: each is counted once.
+    /// </summary>
+    [ConfigurationKeyName(SettingKeys.DriftLogLagSeconds)]
+    [Range(0, 3600)]
+    public int LogLagSeconds { get; set; } = SettingDefaults.DriftLogLagSeconds;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         string? error = null;

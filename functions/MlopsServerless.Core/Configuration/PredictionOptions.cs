@@ -19,4 +19,14 @@ public sealed class PredictionOptions
     [ConfigurationKeyName(SettingKeys.PredictionModelCacheSize)]
     [Range(1, 1000)]
     public int ModelCacheSize { get; set; } = SettingDefaults.PredictionModelCacheSize;
+
+    /// <summary>Served requests waiting to be written to the prediction log; a request arriving when it is full is served and not logged (counted, and said in the log).</summary>
+    [ConfigurationKeyName(SettingKeys.PredictionLogBufferSize)]
+    [Range(1, 10_000_000)]
+    public int LogBufferSize { get; set; } = SettingDefaults.PredictionLogBufferSize;
+
+    /// <summary>How often the buffer is written to the prediction log (sooner when 100 requests wait).</summary>
+    [ConfigurationKeyName(SettingKeys.PredictionLogFlushMilliseconds)]
+    [Range(10, 600_000)]
+    public int LogFlushMilliseconds { get; set; } = SettingDefaults.PredictionLogFlushMilliseconds;
 }

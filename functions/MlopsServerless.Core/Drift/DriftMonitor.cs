@@ -9,7 +9,9 @@ using MlopsServerless.Core.Training;
 namespace MlopsServerless.Core.Drift;
 
 /// <summary>
-/// For every model with a champion: reads what the champion served since the last computed report and compares it
+/// For every model with a champion: reads what the champion served since the last computed report, up to
+/// <see cref="DriftOptions.LogLagSeconds"/> ago (so requests still buffered on serving instances are counted in the next
+/// window, exactly once; this instance's own buffer is flushed first), and compares it
 /// with the champion's training reference (PSI per feature, numeric and categorical, and for the predictions). With too few rows the report
 /// says so and the next run looks at a longer window.
 /// </summary>
@@ -17,6 +19,7 @@ public sealed class DriftMonitor(
     ModelRegistry registry,
     ModelArtifactStore artifacts,
     PredictionLog predictionLog,
+    PredictionLogBuffer logBuffer,
     DriftReportStore reports,
     IOptions<DriftOptions> options,
     TimeProvider time,
@@ -24,6 +27,7 @@ public sealed class DriftMonitor(
 {
     public async Task<IReadOnlyList<DriftReport>> RunAsync(CancellationToken cancellationToken)
     {
+        await logBuffer.FlushAsync(cancellationToken);
         var results = new List<DriftReport>();
         var failures = new List<Exception>();
         foreach (Champion champion in await registry.ListChampionsAsync(cancellationToken))
@@ -46,7 +50,8 @@ public sealed class DriftMonitor(
     public async Task<DriftReport> MeasureAsync(Champion champion, CancellationToken cancellationToken)
     {
         DriftOptions settings = options.Value;
-        DateTimeOffset now = time.GetUtcNow();
+        DateTimeOffset computedAt = time.GetUtcNow();
+        DateTimeOffset windowEnd = computedAt - TimeSpan.FromSeconds(settings.LogLagSeconds);
         DriftReport? previous = await reports.GetLatestAsync(champion.Model, cancellationToken);
         DateTimeOffset windowStart = previous is null || previous.ChampionVersion != champion.Version
             ? champion.PromotedAt
@@ -54,14 +59,14 @@ public sealed class DriftMonitor(
 
         ModelVersion version = await registry.GetVersionAsync(champion.Model, champion.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Champion {champion.Model} v{champion.Version} is not registered.");
-        IReadOnlyList<PredictionLogEntry> served = (await predictionLog.ReadAsync(champion.Model, windowStart, now, cancellationToken))
+        IReadOnlyList<PredictionLogEntry> served = (await predictionLog.ReadAsync(champion.Model, windowStart, windowEnd, cancellationToken))
             .Where(e => e.Version == champion.Version).ToList();
         int samples = served.Sum(e => e.Inputs.Count);
 
         DriftReport report;
         if (samples < settings.MinimumSamples)
         {
-            report = new DriftReport(champion.Model, champion.Version, windowStart, now, now, DriftReportStatus.InsufficientData,
+            report = new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.InsufficientData,
                 samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false);
         }
         else
@@ -72,7 +77,7 @@ public sealed class DriftMonitor(
             Histogram observedPredictions = PredictionDistribution.Observed(profile.Predictions, version.Spec.Task, served.SelectMany(e => e.Outputs));
             double predictionPsi = PopulationStabilityIndex.Compute(profile.Predictions.Proportions, observedPredictions.Proportions);
             string[] drifted = features.Where(p => p.Value.Drifted).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
-            report = new DriftReport(champion.Model, champion.Version, windowStart, now, now, DriftReportStatus.Computed, samples,
+            report = new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed, samples,
                 settings.PsiThreshold, features, predictionPsi, drifted, drifted.Length > 0 || predictionPsi >= settings.PsiThreshold);
         }
 

@@ -75,7 +75,7 @@ public sealed class ChampionModelCache : IDisposable
             ?? throw new InvalidOperationException($"Champion {model} v{championVersion} is not registered.");
         var download = await _storage.Blob(version.ArtifactBlob).DownloadContentAsync(CancellationToken.None);
         using Stream zip = download.Value.Content.ToStream();
-        var served = new ServedModel(model, version.Version, ServingModel.Load(zip, version.Spec));
+        var served = new ServedModel(model, version.Version, ServingModel.Load(zip, version.Spec), version.Registration.Card.Conformal);
         _logger.LogInformation("Loaded {Model} v{Version} from {Artifact}", model, version.Version, version.ArtifactBlob);
         return served;
     }

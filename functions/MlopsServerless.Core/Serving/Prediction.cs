@@ -11,4 +11,7 @@ public sealed record Prediction
     public double? Probability { get; init; }
     public string? PredictedClass { get; init; }
     public IReadOnlyDictionary<string, double>? ClassScores { get; init; }
+
+    /// <summary>The conformal prediction interval (regression) or set (classification) and its coverage, when the version has one.</summary>
+    public Training.PredictionRegion? Region { get; init; }
 }

@@ -6,8 +6,10 @@ using MlopsServerless.Core.Storage;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// The PredictionLog table. Partition = model; row key = served time in ticks, then a unique suffix, so a time window
-/// is one range query. A request is written as slices small enough for a table property, in one transaction.
+/// The PredictionLog table. Partition = model; row key = served time in ticks, the request id and a slice number, so
+/// a time window is one range query and writing the same entry twice (a retried batch) replaces it instead of adding
+/// it again. A request is written as slices small enough for a table property; entries of one model go in transactions
+/// of up to 100 rows.
 /// </summary>
 public sealed class PredictionLog(StorageClients storage)
 {
@@ -16,25 +18,33 @@ public sealed class PredictionLog(StorageClients storage)
 
     TableClient Table => storage.Table(StorageNames.Tables.PredictionLog);
 
-    public async Task WriteAsync(PredictionLogEntry entry, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        string requestId = Guid.NewGuid().ToString("N");
-        foreach (PredictionLogEntry slice in Slices(entry))
-        {
-            string json = StorageJson.Serialize(slice);
-            rows.Add(new TableEntity(entry.Model, $"{RowKeyPrefix(entry.ServedAt)}-{requestId}-{rows.Count:D4}")
-            {
-                ["Version"] = entry.Version,
-                ["ServedAt"] = entry.ServedAt,
-                ["Rows"] = slice.Inputs.Count,
-                ["Json"] = json,
-            });
-        }
+    public Task WriteAsync(PredictionLogEntry entry, CancellationToken cancellationToken) => WriteAsync([entry], cancellationToken);
 
-        foreach (TableEntity[] batch in rows.Chunk(MaxBatch))
+    public async Task WriteAsync(IReadOnlyList<PredictionLogEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (IGrouping<string, PredictionLogEntry> model in entries.GroupBy(e => e.Model, StringComparer.Ordinal))
         {
-            await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+            var rows = new List<TableEntity>();
+            foreach (PredictionLogEntry entry in model)
+            {
+                int slice = 0;
+                foreach (PredictionLogEntry part in Slices(entry))
+                {
+                    rows.Add(new TableEntity(entry.Model, $"{RowKeyPrefix(entry.ServedAt)}-{entry.RequestId}-{slice++:D4}")
+                    {
+                        ["Version"] = entry.Version,
+                        ["ServedAt"] = entry.ServedAt,
+                        ["Rows"] = part.Inputs.Count,
+                        ["Json"] = StorageJson.Serialize(part),
+                    });
+                }
+            }
+
+            foreach (TableEntity[] batch in rows.Chunk(MaxBatch))
+            {
+                await Table.SubmitTransactionAsync(
+                    batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
+            }
         }
     }
 

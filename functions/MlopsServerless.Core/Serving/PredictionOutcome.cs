@@ -10,6 +10,6 @@ public abstract record PredictionOutcome
     public sealed record Invalid(string Model, int Version, IReadOnlyDictionary<string, string[]> Errors) : PredictionOutcome;
 
     /// <summary>Answered; <see cref="IgnoredFields"/> are request fields that are not features of the model.</summary>
-    public sealed record Served(string Model, int Version, bool IsBatch, IReadOnlyList<Prediction> Predictions,
+    public sealed record Served(string RequestId, string Model, int Version, bool IsBatch, IReadOnlyList<Prediction> Predictions,
         IReadOnlyList<string> IgnoredFields) : PredictionOutcome;
 }

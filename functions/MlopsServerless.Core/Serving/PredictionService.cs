@@ -2,13 +2,17 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Datasets;
 
 namespace MlopsServerless.Core.Serving;
 
-/// <summary>Answers a prediction request with the model's champion and logs what it served.</summary>
+/// <summary>
+/// Answers a prediction request with the model's champion (with the version's conformal interval or set, when it has
+/// one) and hands what it served to the log buffer; the request never waits for storage beyond the cached champion.
+/// </summary>
 public sealed class PredictionService(
     ChampionModelCache champions,
-    PredictionLog log,
+    PredictionLogBuffer log,
     IOptions<PredictionOptions> options,
     TimeProvider time,
     ILogger<PredictionService> logger)
@@ -28,9 +32,15 @@ public sealed class PredictionService(
         }
 
         IReadOnlyList<Prediction> predictions = served.Engine.Predict(input.Rows);
-        await log.WriteAsync(new PredictionLogEntry(model, served.Version, time.GetUtcNow(), served.Engine.Spec.FeatureNames.ToList(),
-            input.Rows, predictions), cancellationToken);
+        if (served.Conformal is { } conformal)
+        {
+            ModelTask task = served.Engine.Spec.Task;
+            predictions = predictions.Select(p => p with { Region = conformal.Region(task, p) }).ToList();
+        }
+
+        string requestId = Guid.NewGuid().ToString("N");
+        log.Add(new PredictionLogEntry(requestId, model, served.Version, time.GetUtcNow(), served.FeatureNames, input.Rows, predictions));
         logger.LogDebug("Served {Rows} predictions of {Model} v{Version}", predictions.Count, model, served.Version);
-        return new PredictionOutcome.Served(model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
+        return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
     }
 }

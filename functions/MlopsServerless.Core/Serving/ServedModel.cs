@@ -1,4 +1,9 @@
+using MlopsServerless.Core.Training;
+
 namespace MlopsServerless.Core.Serving;
 
-/// <summary>The champion version of a model, loaded and ready to predict.</summary>
-public sealed record ServedModel(string Model, int Version, ServingModel Engine);
+/// <summary>The champion version of a model, loaded and ready to predict, with its conformal calibration (null for versions trained before it existed).</summary>
+public sealed record ServedModel(string Model, int Version, ServingModel Engine, ConformalCalibration? Conformal)
+{
+    public IReadOnlyList<string> FeatureNames { get; } = Engine.Spec.FeatureNames.ToList();
+}

@@ -50,4 +50,11 @@ public sealed record ConformalCalibration(double Coverage, double Threshold, int
 }
 
 /// <summary>A conformal prediction interval (<see cref="Lower"/>..<see cref="Upper"/>) or prediction set, at a stated coverage.</summary>
-public sealed record PredictionRegion(double Coverage, double? Lower, double? Upper, IReadOnlyList<string>? Set);
+public sealed record PredictionRegion(double Coverage, double? Lower, double? Upper, IReadOnlyList<string>? Set)
+{
+    public bool Equals(PredictionRegion? other) =>
+        other is not null && Coverage == other.Coverage && Lower == other.Lower && Upper == other.Upper
+        && (Set ?? []).SequenceEqual(other.Set ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Coverage, Lower, Upper, Set?.Count);
+}

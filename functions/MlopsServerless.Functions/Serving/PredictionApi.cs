@@ -39,8 +39,8 @@ public sealed class PredictionApi(PredictionService predictions)
                 PredictionOutcome.NoChampion => ApiResults.NotFound($"Model '{model}' has no champion yet: upload training data to training-data/{model}/."),
                 PredictionOutcome.Invalid invalid => ApiResults.InvalidFields(invalid.Errors, $"The input does not fit {model} v{invalid.Version}"),
                 PredictionOutcome.Served served => new OkObjectResult(served.IsBatch
-                    ? new PredictResponse(served.Model, served.Version, null, served.Predictions, IgnoredOrNull(served))
-                    : new PredictResponse(served.Model, served.Version, served.Predictions[0], null, IgnoredOrNull(served))),
+                    ? new PredictResponse(served.RequestId, served.Model, served.Version, null, served.Predictions, IgnoredOrNull(served))
+                    : new PredictResponse(served.RequestId, served.Model, served.Version, served.Predictions[0], null, IgnoredOrNull(served))),
                 _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
             };
         }
@@ -50,8 +50,9 @@ public sealed class PredictionApi(PredictionService predictions)
 }
 
 /// <summary>
-/// The answer: <c>prediction</c> for a single-object request, <c>predictions</c> (in order) for an array;
+/// The answer: the request id (the prediction log's key for feedback), <c>prediction</c> for a single-object request,
+/// <c>predictions</c> (in order: row i answers the i-th object) for an array;
 /// <c>ignoredFields</c>: request fields that are not features of the model (the label, identifiers…), when there were any.
 /// </summary>
-public sealed record PredictResponse(string Model, int Version, Prediction? Prediction, IReadOnlyList<Prediction>? Predictions,
+public sealed record PredictResponse(string RequestId, string Model, int Version, Prediction? Prediction, IReadOnlyList<Prediction>? Predictions,
     IReadOnlyList<string>? IgnoredFields);

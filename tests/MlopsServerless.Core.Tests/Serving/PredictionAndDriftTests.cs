@@ -47,6 +47,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         Assert.True(served.IsBatch);
         Assert.Equal(30, served.Predictions.Count);
         Assert.All(served.Predictions, p => Assert.InRange(p.Probability!.Value, 0, 1));
+        await _host.Get<PredictionLogBuffer>().FlushAsync(default);
         IReadOnlyList<PredictionLogEntry> log = await _host.Get<PredictionLog>().ReadAsync(model,
             _host.Time.GetUtcNow().AddSeconds(-1), _host.Time.GetUtcNow(), default);
         Assert.Equal(30, log.Sum(e => e.Inputs.Count));
@@ -135,6 +136,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         PredictionOutcome outcome = await _host.Get<PredictionService>().PredictAsync(model,
             Json(JsonSerializer.Serialize(traffic.RequestRows())), default);
         Assert.IsType<PredictionOutcome.Served>(outcome);
+        await _host.Get<PredictionLogBuffer>().FlushAsync(default);
         _host.Time.Advance(TimeSpan.FromMinutes(5));
     }
 

@@ -35,6 +35,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
             [SettingKeys.StorageConnection] = storageConnectionString,
             [SettingKeys.TaskHub] = taskHub,
             [SettingKeys.PredictionChampionRefreshSeconds] = "0",
+            [SettingKeys.DriftLogLagSeconds] = "0",
             [DurableBackendOptions.BackendKey] = nameof(DurableBackend.AzureStorage),
             [LocalHostOptions.BlobPollMillisecondsKey] = "200",
         }));

@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlopsServerless.Core.Configuration;
+
+namespace MlopsServerless.Core.Serving;
+
+/// <summary>
+/// Keeps the prediction log off the request path: a request only adds its entry to a bounded in-memory buffer, and
+/// this background service writes the buffer to the <see cref="PredictionLog"/> in batches, every
+/// <see cref="PredictionOptions.LogFlushMilliseconds"/> or as soon as a batch is full, and once more on shutdown.
+/// When the buffer is full, an entry is not logged: it is counted in <see cref="Dropped"/> and a warning says so.
+/// A batch that fails to write is kept and tried again on the next flush.
+/// </summary>
+public sealed class PredictionLogBuffer : BackgroundService
+{
+    const int BatchSize = 100;
+
+    readonly Channel<PredictionLogEntry> _buffer;
+    readonly PredictionLog _log;
+    readonly PredictionOptions _options;
+    readonly ILogger<PredictionLogBuffer> _logger;
+    readonly SemaphoreSlim _flushing = new(1, 1);
+    readonly List<PredictionLogEntry> _pending = [];
+    long _dropped;
+    long _written;
+
+    public PredictionLogBuffer(PredictionLog log, IOptions<PredictionOptions> options, ILogger<PredictionLogBuffer> logger)
+    {
+        _log = log;
+        _options = options.Value;
+        _logger = logger;
+        _buffer = Channel.CreateBounded<PredictionLogEntry>(new BoundedChannelOptions(_options.LogBufferSize)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+    }
+
+    /// <summary>Entries not logged because the buffer was full, since start.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Entries written to the prediction log, since start.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Adds a served request's entry; never waits. False when the buffer is full and the entry is dropped.</summary>
+    public bool Add(PredictionLogEntry entry)
+    {
+        if (_buffer.Writer.TryWrite(entry))
+        {
+            return true;
+        }
+
+        long dropped = Interlocked.Increment(ref _dropped);
+        if (dropped == 1 || dropped % 1000 == 0)
+        {
+            _logger.LogWarning("Prediction log buffer is full ({Capacity} requests): {Dropped} served requests not logged so far",
+                _options.LogBufferSize, dropped);
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes everything buffered so far to the prediction log.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            while (_buffer.Reader.TryRead(out PredictionLogEntry? entry))
+            {
+                _pending.Add(entry);
+            }
+
+            while (_pending.Count > 0)
+            {
+                List<PredictionLogEntry> batch = _pending.Take(BatchSize * 10).ToList();
+                await _log.WriteAsync(batch, cancellationToken);
+                _pending.RemoveRange(0, batch.Count);
+                Interlocked.Add(ref _written, batch.Count);
+            }
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(_options.LogFlushMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(interval);
+                while (_buffer.Reader.Count < BatchSize && await _buffer.Reader.WaitToReadAsync(wait.Token))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(5), wait.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            try
+            {
+                await FlushAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogError(exception, "Writing {Pending} prediction log entries failed; retrying on the next flush", _pending.Count);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _buffer.Writer.TryComplete();
+        await FlushAsync(cancellationToken);
+        _logger.LogInformation("Prediction log flushed on shutdown: {Written} requests logged, {Dropped} dropped", Written, Dropped);
+    }
+}
