@@ -150,6 +150,7 @@ public sealed partial record DeploymentSettings
             [SettingKeys.PredictionModelCacheSize] = (p, v) => p with { PredictionModelCacheSize = Int(Keys.AppSetting(SettingKeys.PredictionModelCacheSize), v) },
             [SettingKeys.PredictionLogBufferSize] = (p, v) => p with { PredictionLogBufferSize = Int(Keys.AppSetting(SettingKeys.PredictionLogBufferSize), v) },
             [SettingKeys.PredictionLogFlushMilliseconds] = (p, v) => p with { PredictionLogFlushMilliseconds = Int(Keys.AppSetting(SettingKeys.PredictionLogFlushMilliseconds), v) },
+            [SettingKeys.PredictionLiveMetricsWindowHours] = (p, v) => p with { PredictionLiveMetricsWindowHours = Int(Keys.AppSetting(SettingKeys.PredictionLiveMetricsWindowHours), v) },
             [SettingKeys.DriftSchedule] = (p, v) => p with { DriftSchedule = v },
             [SettingKeys.DriftPsiThreshold] = (p, v) => p with { DriftPsiThreshold = Double(Keys.AppSetting(SettingKeys.DriftPsiThreshold), v) },
             [SettingKeys.DriftMinimumSamples] = (p, v) => p with { DriftMinimumSamples = Int(Keys.AppSetting(SettingKeys.DriftMinimumSamples), v) },

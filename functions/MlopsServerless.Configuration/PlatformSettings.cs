@@ -24,6 +24,7 @@ public sealed record PlatformSettings
     public int PredictionModelCacheSize { get; init; } = SettingDefaults.PredictionModelCacheSize;
     public int PredictionLogBufferSize { get; init; } = SettingDefaults.PredictionLogBufferSize;
     public int PredictionLogFlushMilliseconds { get; init; } = SettingDefaults.PredictionLogFlushMilliseconds;
+    public int PredictionLiveMetricsWindowHours { get; init; } = SettingDefaults.PredictionLiveMetricsWindowHours;
     public string DriftSchedule { get; init; } = SettingDefaults.DriftSchedule;
     public double DriftPsiThreshold { get; init; } = SettingDefaults.DriftPsiThreshold;
     public int DriftMinimumSamples { get; init; } = SettingDefaults.DriftMinimumSamples;
@@ -51,6 +52,7 @@ public sealed record PlatformSettings
         [SettingKeys.PredictionModelCacheSize] = Format(PredictionModelCacheSize),
         [SettingKeys.PredictionLogBufferSize] = Format(PredictionLogBufferSize),
         [SettingKeys.PredictionLogFlushMilliseconds] = Format(PredictionLogFlushMilliseconds),
+        [SettingKeys.PredictionLiveMetricsWindowHours] = Format(PredictionLiveMetricsWindowHours),
         [SettingKeys.DriftSchedule] = DriftSchedule,
         [SettingKeys.DriftPsiThreshold] = Format(DriftPsiThreshold),
         [SettingKeys.DriftMinimumSamples] = Format(DriftMinimumSamples),

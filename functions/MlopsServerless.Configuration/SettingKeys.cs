@@ -39,6 +39,7 @@ public static class SettingKeys
     public const string PredictionModelCacheSize = "MLOPS_PREDICTION_MODEL_CACHE_SIZE";
     public const string PredictionLogBufferSize = "MLOPS_PREDICTION_LOG_BUFFER_SIZE";
     public const string PredictionLogFlushMilliseconds = "MLOPS_PREDICTION_LOG_FLUSH_MS";
+    public const string PredictionLiveMetricsWindowHours = "MLOPS_PREDICTION_LIVE_METRICS_WINDOW_HOURS";
 
     /// <summary>Six-field NCRONTAB schedule of the drift timer (seconds first), as the Functions timer trigger reads it.</summary>
     public const string DriftSchedule = "MLOPS_DRIFT_SCHEDULE";

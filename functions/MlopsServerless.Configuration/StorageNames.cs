@@ -38,7 +38,10 @@ public static class StorageNames
         /// <summary>Drift reports written by the drift timer.</summary>
         public const string DriftReports = "DriftReports";
 
+        /// <summary>True labels sent back for served predictions, each with the prediction it answers.</summary>
+        public const string Feedback = "Feedback";
+
         public static IReadOnlyList<string> All { get; } =
-            [ModelRegistry, TrainingRuns, PredictionLog, DriftReports];
+            [ModelRegistry, TrainingRuns, PredictionLog, DriftReports, Feedback];
     }
 }

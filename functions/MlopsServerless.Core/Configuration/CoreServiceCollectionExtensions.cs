@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Drift;
+using MlopsServerless.Core.Feedback;
 using MlopsServerless.Core.Pipeline;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Runs;
@@ -60,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PredictionLogBuffer>();
         services.AddHostedService(provider => provider.GetRequiredService<PredictionLogBuffer>());
         services.AddSingleton<PredictionService>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<FeedbackService>();
 
         services.AddSingleton<DriftReportStore>();
         services.AddSingleton<DriftMonitor>();

@@ -29,4 +29,9 @@ public sealed class PredictionOptions
     [ConfigurationKeyName(SettingKeys.PredictionLogFlushMilliseconds)]
     [Range(10, 600_000)]
     public int LogFlushMilliseconds { get; set; } = SettingDefaults.PredictionLogFlushMilliseconds;
+
+    /// <summary>How far back (in served time) the champion's live metrics reach.</summary>
+    [ConfigurationKeyName(SettingKeys.PredictionLiveMetricsWindowHours)]
+    [Range(1, 24 * 366)]
+    public int LiveMetricsWindowHours { get; set; } = SettingDefaults.PredictionLiveMetricsWindowHours;
 }

@@ -6,8 +6,8 @@ using MlopsServerless.Core.Storage;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// The PredictionLog table. Partition = model; row key = served time in ticks, the request id and a slice number, so
-/// a time window is one range query and writing the same entry twice (a retried batch) replaces it instead of adding
+/// The PredictionLog table. Partition = model; row key = the request id (which starts with the served time in ticks)
+/// and a slice number, so a time window is one range query, one request is another and writing the same entry twice (a retried batch) replaces it instead of adding
 /// it again. A request is written as slices small enough for a table property; entries of one model go in transactions
 /// of up to 100 rows.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class PredictionLog(StorageClients storage)
                 int slice = 0;
                 foreach (PredictionLogEntry part in Slices(entry))
                 {
-                    rows.Add(new TableEntity(entry.Model, $"{RowKeyPrefix(entry.ServedAt)}-{entry.RequestId}-{slice++:D4}")
+                    rows.Add(new TableEntity(entry.Model, $"{entry.RequestId}-{slice++:D4}")
                     {
                         ["Version"] = entry.Version,
                         ["ServedAt"] = entry.ServedAt,
@@ -63,7 +63,29 @@ public sealed class PredictionLog(StorageClients storage)
         return entries;
     }
 
-    static string RowKeyPrefix(DateTimeOffset time) => time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+    /// <summary>One request's entry (its slices put back together), or null when the log has no such request.</summary>
+    public async Task<PredictionLogEntry?> FindAsync(string model, string requestId, CancellationToken cancellationToken)
+    {
+        if (!PredictionRequestId.IsValid(requestId))
+        {
+            return null;
+        }
+
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {model} and RowKey gt {requestId + "-"} and RowKey lt {requestId + "-~"}");
+        var slices = new List<PredictionLogEntry>();
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            slices.Add(StorageJson.Deserialize<PredictionLogEntry>(row.GetString("Json")));
+        }
+
+        return slices.Count == 0 ? null : slices[0] with
+        {
+            Inputs = slices.SelectMany(s => s.Inputs).ToList(),
+            Outputs = slices.SelectMany(s => s.Outputs).ToList(),
+        };
+    }
+
+    static string RowKeyPrefix(DateTimeOffset time) => PredictionRequestId.TimePrefix(time);
 
     static IEnumerable<PredictionLogEntry> Slices(PredictionLogEntry entry)
     {

@@ -38,8 +38,9 @@ public sealed class PredictionService(
             predictions = predictions.Select(p => p with { Region = conformal.Region(task, p) }).ToList();
         }
 
-        string requestId = Guid.NewGuid().ToString("N");
-        log.Add(new PredictionLogEntry(requestId, model, served.Version, time.GetUtcNow(), served.FeatureNames, input.Rows, predictions));
+        DateTimeOffset servedAt = time.GetUtcNow();
+        string requestId = PredictionRequestId.New(servedAt);
+        log.Add(new PredictionLogEntry(requestId, model, served.Version, servedAt, served.FeatureNames, input.Rows, predictions));
         logger.LogDebug("Served {Rows} predictions of {Model} v{Version}", predictions.Count, model, served.Version);
         return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
     }
