@@ -20,8 +20,14 @@ public static class StorageNames
         /// <summary>One validation report per training run: <c>validation-reports/{model}/{runId}.json</c>.</summary>
         public const string ValidationReports = "validation-reports";
 
+        /// <summary>Rows to score in bulk: <c>batch-input/{model}/{file}.csv</c>, named in <c>POST /api/models/{model}/batch</c>.</summary>
+        public const string BatchInput = "batch-input";
+
+        /// <summary>Scored batches: <c>batch-output/{model}/{jobId}.csv</c> (inputs, predictions, version).</summary>
+        public const string BatchOutput = "batch-output";
+
         public static IReadOnlyList<string> All { get; } =
-            [TrainingData, Datasets, Models, Quarantine, ValidationReports];
+            [TrainingData, Datasets, Models, Quarantine, ValidationReports, BatchInput, BatchOutput];
     }
 
     public static class Tables

@@ -22,4 +22,9 @@ public static class BlobPaths
         $"{StorageNames.Containers.Models}/{model}/runs/{runId}/reference-profile.json";
 
     public static string TrainingData(string blobName) => $"{StorageNames.Containers.TrainingData}/{blobName}";
+
+    public static string BatchOutput(string model, string jobId) => $"{StorageNames.Containers.BatchOutput}/{model}/{jobId}.csv";
+
+    public static string BatchChunk(string model, string jobId, int chunk) =>
+        $"{StorageNames.Containers.BatchOutput}/{model}/{jobId}/chunks/{chunk:D5}.csv";
 }
