@@ -55,8 +55,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TrainingFailureRecorder>();
         services.AddSingleton<TrainingUploads>();
         services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<ModelAliases>();
+        services.AddSingleton<ModelVersions>();
 
-        services.AddSingleton<ChampionModelCache>();
+        services.AddSingleton<ModelServingCache>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<PredictionLogBuffer>();
         services.AddHostedService(provider => provider.GetRequiredService<PredictionLogBuffer>());

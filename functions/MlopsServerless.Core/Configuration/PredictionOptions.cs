@@ -10,7 +10,7 @@ public sealed class PredictionOptions
     [Range(1, 100_000)]
     public int MaxRowsPerRequest { get; set; } = SettingDefaults.PredictionMaxRows;
 
-    /// <summary>How long the serving side trusts its cached champion pointer before it looks again (0: every request).</summary>
+    /// <summary>How long the serving side trusts what it cached of an alias pointer (the champion's and every other) or a version's archive flag before it looks again (0: every request).</summary>
     [ConfigurationKeyName(SettingKeys.PredictionChampionRefreshSeconds)]
     [Range(0, 3600)]
     public int ChampionRefreshSeconds { get; set; } = SettingDefaults.PredictionChampionRefreshSeconds;

@@ -11,9 +11,10 @@ namespace MlopsServerless.Core.Pipeline;
 /// <summary>
 /// The promotion step. First a smoke test: the version's zip is loaded back from blob and scores a few of its test rows;
 /// a model that fails to load or score is never promoted. Then the <see cref="PromotionGate"/>: against the champion,
-/// both scored on the candidate's own test rows (overall and per segment). The champion pointer is replaced only if it
-/// is unchanged since it was read (ETag); a promotion that loses that race re-reads the new champion and decides again,
-/// so concurrent promotions always leave exactly one champion. The decision and its numbers are stored with the run.
+/// both scored on the candidate's own test rows (overall and per segment). The <c>champion</c> alias moves only if it
+/// is unchanged since it was read (ETag), with the gate's reason and <c>pipeline</c> as the mover in its history; a
+/// promotion that loses that race re-reads the new champion and decides again, so concurrent promotions always leave
+/// exactly one champion. The decision and its numbers are stored with the run.
 /// </summary>
 public sealed class ChampionPromotion(
     ModelRegistry registry,
@@ -46,20 +47,20 @@ public sealed class ChampionPromotion(
 
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            ChampionState state = await registry.GetChampionStateAsync(candidate.Model, cancellationToken);
-            if (state.Champion?.Version == candidate.Version)
+            AliasState state = await registry.GetAliasStateAsync(candidate.Model, AliasName.Champion, cancellationToken);
+            if (state.Current?.Version == candidate.Version)
             {
                 return await RecordAsync(new PromotionDecision(candidate.Model, candidate.Version, true,
-                    "already the champion", candidate.Metrics, candidate.Version, state.Champion.Metrics), request, cancellationToken);
+                    "already the champion", candidate.Metrics, candidate.Version, state.Current.Metrics), request, cancellationToken);
             }
 
             ModelMetrics? championMetrics = null;
             IReadOnlyList<SegmentMetrics> championSegments = [];
             string basis = "there was no champion";
-            if (state.Champion is not null)
+            if (state.Current is not null)
             {
-                ModelVersion champion = await registry.GetVersionAsync(candidate.Model, state.Champion.Version, cancellationToken)
-                    ?? throw new InvalidOperationException($"Champion {candidate.Model} v{state.Champion.Version} is not registered.");
+                ModelVersion champion = await registry.GetVersionAsync(candidate.Model, state.Current.Version, cancellationToken)
+                    ?? throw new InvalidOperationException($"Champion {candidate.Model} v{state.Current.Version} is not registered.");
                 (championMetrics, championSegments, basis) = await ScoreChampionAsync(champion, candidate, dataset, split, cancellationToken);
             }
 
@@ -68,18 +69,30 @@ public sealed class ChampionPromotion(
             if (PromotionGate.Refuse(policy, candidate.Metrics, championMetrics, segments, championSegments) is { } refusal)
             {
                 return await RecordAsync(new PromotionDecision(candidate.Model, candidate.Version, false,
-                    $"{refusal} ({basis})", candidate.Metrics, state.Champion?.Version, championMetrics, comparison), request, cancellationToken);
+                    $"{refusal} ({basis})", candidate.Metrics, state.Current?.Version, championMetrics, comparison), request, cancellationToken);
             }
 
-            string reason = state.Champion is null
+            string reason = state.Current is null
                 ? "first version: there was no champion"
-                : $"{PromotionGate.Describe(candidate.Metrics)} beats champion v{state.Champion.Version}'s {PromotionGate.Describe(championMetrics!)} ({basis})";
-            var next = new Champion(candidate.Model, candidate.Version, candidate.Metrics, time.GetUtcNow(), reason, state.Champion?.Version);
-            if (await registry.TrySetChampionAsync(next, state, cancellationToken))
+                : $"{PromotionGate.Describe(candidate.Metrics)} beats champion v{state.Current.Version}'s {PromotionGate.Describe(championMetrics!)} ({basis})";
+            AliasWrite write = await registry.TryMoveAliasAsync(state, candidate.Version, AliasMove.ByPipeline, reason, cancellationToken);
+            if (write.Status == AliasWriteStatus.Moved)
             {
                 logger.LogInformation("Promoted {Model} v{Version}: {Reason}", candidate.Model, candidate.Version, reason);
                 return await RecordAsync(new PromotionDecision(candidate.Model, candidate.Version, true, reason,
-                    candidate.Metrics, state.Champion?.Version, championMetrics, comparison), request, cancellationToken);
+                    candidate.Metrics, state.Current?.Version, championMetrics, comparison), request, cancellationToken);
+            }
+
+            if (write.Status == AliasWriteStatus.VersionNotFound)
+            {
+                throw new InvalidOperationException($"{candidate.Model} v{candidate.Version} is not registered.");
+            }
+
+            if (write.Status == AliasWriteStatus.VersionArchived)
+            {
+                return await RecordAsync(new PromotionDecision(candidate.Model, candidate.Version, false,
+                    $"{reason}, but v{candidate.Version} was archived before it could be promoted", candidate.Metrics,
+                    state.Current?.Version, championMetrics, comparison), request, cancellationToken);
             }
 
             logger.LogInformation("Promotion of {Model} v{Version} raced another (attempt {Attempt}); deciding again",
@@ -87,33 +100,6 @@ public sealed class ChampionPromotion(
         }
 
         throw new InvalidOperationException($"Could not settle the champion of {candidate.Model} after {MaxAttempts} attempts.");
-    }
-
-    /// <summary>
-    /// An operator's decision (promotion or rollback): makes a registered version champion whatever its metrics.
-    /// Null when the version is not registered.
-    /// </summary>
-    public async Task<Champion?> SetChampionAsync(string model, int version, string reason, CancellationToken cancellationToken)
-    {
-        ModelVersion? chosen = await registry.GetVersionAsync(model, version, cancellationToken);
-        if (chosen is null)
-        {
-            return null;
-        }
-
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            ChampionState state = await registry.GetChampionStateAsync(model, cancellationToken);
-            var next = new Champion(model, version, chosen.Metrics, time.GetUtcNow(), $"set by an operator: {reason}", state.Champion?.Version);
-            if (await registry.TrySetChampionAsync(next, state, cancellationToken))
-            {
-                logger.LogWarning("Operator set {Model} champion to v{Version} (was v{Previous}): {Reason}",
-                    model, version, state.Champion?.Version, reason);
-                return next;
-            }
-        }
-
-        throw new InvalidOperationException($"Could not set the champion of {model} after {MaxAttempts} attempts.");
     }
 
     /// <summary>Loads the version's zip from blob as serving would and scores a few test rows; the problem, or null.</summary>

@@ -1,10 +1,11 @@
 using MlopsServerless.Core.Drift;
 using MlopsServerless.Core.Runs;
+using MlopsServerless.Core.Storage;
 
 namespace MlopsServerless.Core.Registry;
 
 /// <summary>Read side of the registry for the admin API.</summary>
-public sealed class ModelCatalog(ModelRegistry registry, TrainingRunStore runs, DriftReportStore drift)
+public sealed class ModelCatalog(ModelRegistry registry, TrainingRunStore runs, DriftReportStore drift, StorageClients storage)
 {
     const int RecentRuns = 20;
 
@@ -21,21 +22,50 @@ public sealed class ModelCatalog(ModelRegistry registry, TrainingRunStore runs, 
             return null;
         }
 
-        Champion? champion = await registry.GetChampionAsync(model, cancellationToken);
+        IReadOnlyList<ModelAlias> aliases = await registry.ListAliasesAsync(model, cancellationToken);
+        ModelAlias? champion = aliases.FirstOrDefault(a => a.Name == AliasName.Champion);
         return new ModelOverview(
             model,
-            champion,
+            champion is null ? null : Champion.From(champion),
             versions.FirstOrDefault(v => v.Version == champion?.Version),
+            aliases,
             await drift.GetLatestAsync(model, cancellationToken),
             versions.OrderByDescending(v => v.Version)
-                .Select(v => new ModelVersionSummary(v.Version, v.Metrics.PrimaryMetric, v.Metrics.PrimaryValue, v.DataSha256, v.RunId, v.RegisteredAt))
+                .Select(v => new ModelVersionSummary(v.Version, v.Metrics.PrimaryMetric, v.Metrics.PrimaryValue, v.DataSha256, v.RunId,
+                    v.RegisteredAt, HeldBy(aliases, v.Version), v.IsArchived, v.Tags))
                 .ToList(),
             modelRuns.Take(RecentRuns).ToList());
     }
 
-    public Task<ModelVersion?> GetVersionAsync(string model, int version, CancellationToken cancellationToken) =>
-        registry.GetVersionAsync(model, version, cancellationToken);
+    /// <summary>The version's model card, or null when it is not registered.</summary>
+    public async Task<ModelVersionCard?> GetVersionCardAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        if (await registry.GetVersionAsync(model, version, cancellationToken) is not { } registered)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ModelAlias> aliases = await registry.ListAliasesAsync(model, cancellationToken);
+        IReadOnlyList<AliasMove> history = (await registry.ListAliasHistoryAsync(model, cancellationToken))
+            .Where(m => m.Version == version || m.PreviousVersion == version)
+            .OrderByDescending(m => m.MovedAt).ThenBy(m => m.Alias, StringComparer.Ordinal).ThenByDescending(m => m.Sequence)
+            .ToList();
+        string report = registered.Registration.Lineage.ValidationReportBlob;
+        return new ModelVersionCard(registered, HeldBy(aliases, version), history, new ValidationReportLink(report, storage.Blob(report).Uri));
+    }
+
+    public Task<ModelAlias?> GetAliasAsync(string model, string alias, CancellationToken cancellationToken) =>
+        registry.GetAliasAsync(model, alias, cancellationToken);
+
+    public Task<IReadOnlyList<ModelAlias>> ListAliasesAsync(string model, CancellationToken cancellationToken) =>
+        registry.ListAliasesAsync(model, cancellationToken);
+
+    public Task<IReadOnlyList<AliasMove>> GetAliasHistoryAsync(string model, string alias, CancellationToken cancellationToken) =>
+        registry.GetAliasHistoryAsync(model, alias, cancellationToken);
 
     public Task<IReadOnlyList<TrainingRun>> ListRunsAsync(string model, CancellationToken cancellationToken) =>
         runs.ListAsync(model, cancellationToken);
+
+    static IReadOnlyList<string> HeldBy(IReadOnlyList<ModelAlias> aliases, int version) =>
+        aliases.Where(a => a.Version == version).Select(a => a.Name).ToList();
 }

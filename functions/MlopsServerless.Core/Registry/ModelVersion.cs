@@ -4,8 +4,16 @@ using MlopsServerless.Core.Training;
 
 namespace MlopsServerless.Core.Registry;
 
-/// <summary>One registered model version: its number, its registration (lineage, chosen candidate, model card), when.</summary>
-public sealed record ModelVersion(int Version, ModelRegistration Registration, DateTimeOffset RegisteredAt)
+/// <summary>
+/// One registered model version: its number, its registration (lineage, chosen candidate, model card), when; and what
+/// operators may change about it afterwards: its tags and whether it is archived. A version is never deleted.
+/// </summary>
+public sealed record ModelVersion(
+    int Version,
+    ModelRegistration Registration,
+    DateTimeOffset RegisteredAt,
+    IReadOnlyDictionary<string, string>? Tags = null,
+    Archival? Archived = null)
 {
     [JsonIgnore] public string Model => Registration.Lineage.Model;
     [JsonIgnore] public string RunId => Registration.Lineage.RunId;
@@ -15,4 +23,8 @@ public sealed record ModelVersion(int Version, ModelRegistration Registration, D
     [JsonIgnore] public string ReferenceProfileBlob => Registration.Card.ReferenceProfileBlob;
     [JsonIgnore] public string DatasetBlob => Registration.Lineage.DatasetBlob;
     [JsonIgnore] public string DataSha256 => Registration.Lineage.DataSha256;
+    [JsonIgnore] public bool IsArchived => Archived is not null;
 }
+
+/// <summary>Who archived a version, when and why. An archived version is kept and readable, but no alias may point at it and it is not served.</summary>
+public sealed record Archival(DateTimeOffset At, string By, string Reason);

@@ -7,24 +7,35 @@ using MlopsServerless.Core.Datasets;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// Answers a prediction request with the model's champion (with the version's conformal interval or set, when it has
-/// one) and hands what it served to the log buffer; the request never waits for storage beyond the cached champion.
+/// Answers a prediction request with the version its target resolves to (the champion's, another alias's, or a version
+/// by number; with the version's conformal interval or set, when it has one) and hands what it served to the log
+/// buffer; the request never waits for storage beyond the cached pointer and the cached model.
 /// </summary>
 public sealed class PredictionService(
-    ChampionModelCache champions,
+    ModelServingCache models,
     PredictionLogBuffer log,
     IOptions<PredictionOptions> options,
     TimeProvider time,
     ILogger<PredictionService> logger)
 {
-    public async Task<PredictionOutcome> PredictAsync(string model, JsonElement body, CancellationToken cancellationToken)
+    /// <summary>Answered by the champion.</summary>
+    public Task<PredictionOutcome> PredictAsync(string model, JsonElement body, CancellationToken cancellationToken) =>
+        PredictAsync(model, ModelTarget.Champion, body, cancellationToken);
+
+    public async Task<PredictionOutcome> PredictAsync(string model, ModelTarget target, JsonElement body, CancellationToken cancellationToken)
     {
-        ServedModel? served = await champions.GetChampionAsync(model, cancellationToken);
-        if (served is null)
+        ServingPointer pointer = await models.ResolveAsync(model, target, cancellationToken);
+        if (pointer.Version is not { } version)
         {
-            return new PredictionOutcome.NoChampion(model);
+            return new PredictionOutcome.NotFound(model, target);
         }
 
+        if (pointer.Archived)
+        {
+            return new PredictionOutcome.Archived(model, version);
+        }
+
+        ServedModel served = await models.GetAsync(model, version, cancellationToken);
         PredictionInput.Parsed input = PredictionInput.Parse(body, served.Engine.Spec, options.Value.MaxRowsPerRequest);
         if (!input.IsValid)
         {

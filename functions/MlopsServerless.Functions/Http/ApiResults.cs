@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using MlopsServerless.Core.Registry;
 
 namespace MlopsServerless.Functions.Http;
 
@@ -18,4 +19,16 @@ public static class ApiResults
 
     public static IActionResult NotFound(string detail) =>
         new NotFoundObjectResult(new ProblemDetails { Title = "Not found", Detail = detail, Status = StatusCodes.Status404NotFound });
+
+    public static IActionResult Conflict(string detail) =>
+        new ConflictObjectResult(new ProblemDetails { Title = "Conflict", Detail = detail, Status = StatusCodes.Status409Conflict });
+
+    /// <summary>200 with what an applied registry change returned, 404 or 409 with why it was not applied.</summary>
+    public static IActionResult Of<T>(RegistryChange<T> change) => change switch
+    {
+        RegistryChange<T>.Applied applied => new OkObjectResult(applied.Value),
+        RegistryChange<T>.NotFound notFound => NotFound(notFound.Detail),
+        RegistryChange<T>.Conflict conflict => Conflict(conflict.Detail),
+        _ => throw new InvalidOperationException($"Unexpected registry change {change.GetType().Name}."),
+    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Registry;
 
 namespace MlopsServerless.Functions.Http;
 
@@ -9,4 +10,9 @@ public static class RouteValues
     public static IActionResult? CheckModelName(string model) => ModelName.IsValid(model)
         ? null
         : ApiResults.InvalidField("model", $"'{model}' is not a valid model name ({ModelName.Rule})", "Invalid model name");
+
+    /// <summary>A 400 naming the model or alias route value when either is not a valid name, else null.</summary>
+    public static IActionResult? CheckModelAndAlias(string model, string alias) => CheckModelName(model) ?? (AliasName.IsValid(alias)
+        ? null
+        : ApiResults.InvalidField("alias", $"'{alias}' is not a valid alias name ({AliasName.Rule})", "Invalid alias name"));
 }

@@ -33,6 +33,7 @@ public sealed class ModelsApi(ModelCatalog catalog, NativeLibraryProbe nativeLib
             : ApiResults.NotFound($"Nothing is known of model '{model}': upload training data to training-data/{model}/.");
     }
 
+    /// <summary><c>GET /api/models/{model}/versions/{version}</c>: the version's model card (archived versions too).</summary>
     [Function(nameof(GetModelVersion))]
     public async Task<IActionResult> GetModelVersion(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models/{model}/versions/{version:int}")] HttpRequest request,
@@ -45,8 +46,8 @@ public sealed class ModelsApi(ModelCatalog catalog, NativeLibraryProbe nativeLib
             return invalidName;
         }
 
-        return await catalog.GetVersionAsync(model, version, cancellationToken) is { } found
-            ? new OkObjectResult(found)
+        return await catalog.GetVersionCardAsync(model, version, cancellationToken) is { } card
+            ? new OkObjectResult(card)
             : ApiResults.NotFound($"Model '{model}' has no version {version}.");
     }
 

@@ -134,20 +134,22 @@ public sealed class TrainingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task SetChampionAsync_OperatorRollsBack_ServesTheOlderVersionAndKeepsTheReason()
+    public async Task RollbackAsync_OperatorRollsBackAPromotion_ServesTheOlderVersionAndKeepsTheReason()
     {
         string model = UniqueNames.Model();
         await RunAllStepsAsync(model, "small.csv", new DemoDataset(40, 2).ToCsv());
         await RunAllStepsAsync(model, "large.csv", new DemoDataset(2000, 3).ToCsv());
-        var promotion = _host.Get<ChampionPromotion>();
+        var aliases = _host.Get<ModelAliases>();
 
-        Champion? rolledBack = await promotion.SetChampionAsync(model, 1, "incident 42", default);
-        Champion? unknown = await promotion.SetChampionAsync(model, 9, "typo", default);
+        var rolledBack = Assert.IsType<RegistryChange<ModelAlias>.Applied>(
+            await aliases.RollbackAsync(model, AliasName.Champion, "ops@example.com", "incident 42", default)).Value;
+        var unknown = await aliases.MoveAsync(model, AliasName.Champion, 9, "ops@example.com", "typo", default);
 
-        Assert.Equal((1, 2), (rolledBack!.Version, rolledBack.PreviousVersion));
-        Assert.Contains("incident 42", rolledBack.Reason);
-        Assert.Null(unknown);
-        Assert.Equal(1, (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!.Version);
+        Assert.Equal((1, 2), (rolledBack.Version, rolledBack.Move.PreviousVersion));
+        Assert.Contains("incident 42", rolledBack.Move.Reason);
+        Assert.IsType<RegistryChange<ModelAlias>.NotFound>(unknown);
+        Champion champion = (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!;
+        Assert.Equal((1, 2), (champion.Version, champion.PreviousVersion));
     }
 
     [Fact]

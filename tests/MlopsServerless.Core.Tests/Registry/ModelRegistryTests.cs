@@ -1,5 +1,8 @@
+using Azure.Data.Tables;
+using MlopsServerless.Configuration;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Registry;
+using MlopsServerless.Core.Storage;
 using MlopsServerless.TestSupport;
 
 namespace MlopsServerless.Core.Tests.Registry;
@@ -54,40 +57,84 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TrySetChampionAsync_TwoPromotionsFromTheSameRead_ExactlyOneWinsByETag()
+    public async Task TryMoveAliasAsync_TwoMovesFromTheSameRead_ExactlyOneWinsByETag()
     {
         string model = UniqueNames.Model();
-        ModelVersion v1 = await Registry.RegisterAsync(Registrations.For(model, "run-1"), default);
-        await Registry.TrySetChampionAsync(Champion(v1), await Registry.GetChampionStateAsync(model, default), default);
-        ModelVersion v2 = await Registry.RegisterAsync(Registrations.For(model, "run-2"), default);
-        ModelVersion v3 = await Registry.RegisterAsync(Registrations.For(model, "run-3"), default);
-        ChampionState read = await Registry.GetChampionStateAsync(model, default);
+        await RegisterAsync(model, 3);
+        await Registry.TryMoveAliasAsync(await ChampionStateAsync(model), 1, "test", "first", default);
+        AliasState read = await ChampionStateAsync(model);
 
-        bool[] results = await Task.WhenAll(
-            Registry.TrySetChampionAsync(Champion(v2), read, default),
-            Registry.TrySetChampionAsync(Champion(v3), read, default));
+        AliasWrite[] writes = await Task.WhenAll(
+            Registry.TryMoveAliasAsync(read, 2, "test", "two", default),
+            Registry.TryMoveAliasAsync(read, 3, "test", "three", default));
 
-        Assert.Single(results, r => r);
-        int winner = results[0] ? 2 : 3;
-        Assert.Equal(winner, (await Registry.GetChampionAsync(model, default))!.Version);
+        AliasWrite winner = Assert.Single(writes, w => w.Status == AliasWriteStatus.Moved);
+        Assert.Single(writes, w => w.Status == AliasWriteStatus.Raced);
+        Assert.Equal(winner.Alias!.Version, (await Registry.GetChampionAsync(model, default))!.Version);
         Assert.Single(await Registry.ListChampionsAsync(default), c => c.Model == model);
+        Assert.Equal([winner.Alias.Version, 1], (await Registry.GetAliasHistoryAsync(model, AliasName.Champion, default)).Select(m => m.Version));
     }
 
     [Fact]
-    public async Task TrySetChampionAsync_FirstChampionRace_OnlyOneInsertSucceeds()
+    public async Task TryMoveAliasAsync_FirstMoveRace_OnlyOneAddSucceeds()
     {
         string model = UniqueNames.Model();
-        ModelVersion v1 = await Registry.RegisterAsync(Registrations.For(model, "run-1"), default);
-        ModelVersion v2 = await Registry.RegisterAsync(Registrations.For(model, "run-2"), default);
-        ChampionState none = await Registry.GetChampionStateAsync(model, default);
+        await RegisterAsync(model, 2);
+        AliasState none = await ChampionStateAsync(model);
 
-        bool[] results = await Task.WhenAll(
-            Registry.TrySetChampionAsync(Champion(v1), none, default),
-            Registry.TrySetChampionAsync(Champion(v2), none, default));
+        AliasWrite[] writes = await Task.WhenAll(
+            Registry.TryMoveAliasAsync(none, 1, "test", "one", default),
+            Registry.TryMoveAliasAsync(none, 2, "test", "two", default));
 
-        Assert.Single(results, r => r);
+        Assert.Single(writes, w => w.Status == AliasWriteStatus.Moved);
+        Assert.Single(await Registry.GetAliasHistoryAsync(model, AliasName.Champion, default));
     }
 
-    Champion Champion(ModelVersion version) =>
-        new(version.Model, version.Version, version.Metrics, _host.Time.GetUtcNow(), "test", null);
+    [Fact]
+    public async Task TryMoveAliasAsync_MoveAndHistory_LandTogetherOrNotAtAll()
+    {
+        string model = UniqueNames.Model();
+        await RegisterAsync(model, 2);
+        await Registry.TryMoveAliasAsync(await ChampionStateAsync(model), 1, "test", "first", default);
+        AliasState stale = await ChampionStateAsync(model);
+        await Registry.TryMoveAliasAsync(stale, 2, "test", "second", default);
+
+        AliasWrite lost = await Registry.TryMoveAliasAsync(stale, 1, "test", "from a stale read", default);
+
+        Assert.Equal(AliasWriteStatus.Raced, lost.Status);
+        Assert.Equal([2, 1], (await Registry.GetAliasHistoryAsync(model, AliasName.Champion, default)).Select(m => m.Version));
+        Assert.Equal(2, (await Registry.GetChampionAsync(model, default))!.Version);
+    }
+
+    [Fact]
+    public async Task GetChampionAsync_RegistryWrittenBeforeAliases_ReadsTheOldChampionRowUntilTheAliasFirstMoves()
+    {
+        string model = UniqueNames.Model();
+        await RegisterAsync(model, 2);
+        ModelVersion v1 = (await Registry.GetVersionAsync(model, 1, default))!;
+        var legacy = new Champion(model, 1, v1.Metrics, _host.Time.GetUtcNow(), "first version: there was no champion", null);
+        await _host.Get<StorageClients>().Table(StorageNames.Tables.ModelRegistry)
+            .AddEntityAsync(new TableEntity(model, "champion") { ["Version"] = 1, ["Json"] = StorageJson.Serialize(legacy) });
+
+        Champion read = (await Registry.GetChampionAsync(model, default))!;
+        Assert.Equal((1, legacy.PromotedAt, legacy.Reason), (read.Version, read.PromotedAt, read.Reason));
+        Assert.Equal(1, Assert.Single(await Registry.ListChampionsAsync(default), c => c.Model == model).Version);
+        RegistryChange<ModelAlias> moved = await _host.Get<ModelAliases>().MoveAsync(model, AliasName.Champion, 2, "test", "after the upgrade", default);
+
+        Assert.Equal((2, 1, 1), (Applied(moved).Version, Applied(moved).Move.PreviousVersion, Applied(moved).Move.Sequence));
+        Assert.Equal(2, Assert.Single(await Registry.ListChampionsAsync(default), c => c.Model == model).Version);
+        Assert.Equal(2, (await Registry.GetChampionAsync(model, default))!.Version);
+    }
+
+    async Task RegisterAsync(string model, int versions)
+    {
+        for (int i = 1; i <= versions; i++)
+        {
+            await Registry.RegisterAsync(Registrations.For(model, $"run-{i}"), default);
+        }
+    }
+
+    Task<AliasState> ChampionStateAsync(string model) => Registry.GetAliasStateAsync(model, AliasName.Champion, default);
+
+    static ModelAlias Applied(RegistryChange<ModelAlias> change) => Assert.IsType<RegistryChange<ModelAlias>.Applied>(change).Value;
 }

@@ -31,7 +31,7 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
     {
         PredictionOutcome outcome = await _host.Get<PredictionService>().PredictAsync(UniqueNames.Model(), Json("{}"), default);
 
-        Assert.IsType<PredictionOutcome.NoChampion>(outcome);
+        Assert.IsType<PredictionOutcome.NotFound>(outcome);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal(1, answer["version"]!.GetValue<int>());
         Assert.InRange(answer["prediction"]!["probability"]!.GetValue<double>(), 0.0, 1.0);
         Assert.Equal(JsonValueKind.True, answer["prediction"]!["predictedLabel"]!.GetValueKind());
-        Assert.Equal(["predictedLabel", "probability"], answer["prediction"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(["predictedLabel", "probability", "region"], answer["prediction"]!.AsObject().Select(p => p.Key).Order());
         Assert.False(answer.AsObject().ContainsKey("predictions"));
 
         HttpResponseMessage bad = await PredictAsync(model, DemoRequests.Churner.Replace("\"monthly_spend\": 90", "\"monthly_spend\": \"a lot\""));
@@ -40,10 +40,10 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal([2, 1], after["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
         Assert.NotEqual(after["versions"]![0]!["dataSha256"]!.GetValue<string>(), after["versions"]![1]!["dataSha256"]!.GetValue<string>());
 
-        HttpResponseMessage noVersion = await host.Http.PostAsync($"/api/models/{model}/champion", Json("""{"reason": "test"}"""));
+        HttpResponseMessage noVersion = await host.Http.PostAsync($"/api/models/{model}/aliases/champion", Json("""{"reason": "test"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
         Assert.NotNull(JsonNode.Parse(await noVersion.Content.ReadAsStringAsync())!["errors"]!["version"]);
-        HttpResponseMessage set = await host.Http.PostAsync($"/api/models/{model}/champion", Json("""{"version": 2, "reason": "operator test"}"""));
+        HttpResponseMessage set = await host.Http.PostAsync($"/api/models/{model}/aliases/champion", Json("""{"version": 2, "reason": "operator test"}"""));
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         HttpResponseMessage servedByV2 = await PredictAsync(model, DemoRequests.Churner);
         Assert.Equal(2, JsonNode.Parse(await servedByV2.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());

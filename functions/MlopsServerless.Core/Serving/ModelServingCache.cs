@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Registry;
+using MlopsServerless.Core.Storage;
+
+namespace MlopsServerless.Core.Serving;
+
+/// <summary>
+/// Serves model versions from memory. What a target resolves to (the version an alias holds; whether a version exists
+/// and is archived) is re-read after <see cref="PredictionOptions.ChampionRefreshSeconds"/>, so a moved alias or an
+/// archived version is picked up without a restart; a version's zip is downloaded from blob once (versions are
+/// immutable) and kept while the cache has room, whichever target asked for it.
+/// </summary>
+public sealed class ModelServingCache : IDisposable
+{
+    const int MaxTrackedTargets = 10_000;
+
+    readonly ModelRegistry _registry;
+    readonly StorageClients _storage;
+    readonly TimeProvider _time;
+    readonly PredictionOptions _options;
+    readonly ILogger<ModelServingCache> _logger;
+    readonly MemoryCache _models;
+    readonly MemoryCache _pointers;
+
+    public ModelServingCache(ModelRegistry registry, StorageClients storage, TimeProvider time,
+        IOptions<PredictionOptions> options, ILogger<ModelServingCache> logger)
+    {
+        _registry = registry;
+        _storage = storage;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _models = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.ModelCacheSize });
+        _pointers = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxTrackedTargets });
+    }
+
+    /// <summary>The version <paramref name="target"/> resolves to (within the refresh bound), and whether it is archived; Version null when there is none.</summary>
+    public async Task<ServingPointer> ResolveAsync(string model, ModelTarget target, CancellationToken cancellationToken)
+    {
+        var key = (model, target);
+        if (_options.ChampionRefreshSeconds > 0 && _pointers.TryGetValue(key, out PointerEntry? entry) && entry is not null
+            && _time.GetUtcNow() - entry.ReadAt < TimeSpan.FromSeconds(_options.ChampionRefreshSeconds))
+        {
+            return entry.Pointer;
+        }
+
+        ServingPointer pointer = target.Alias is { } alias
+            ? new ServingPointer((await _registry.GetAliasAsync(model, alias, cancellationToken))?.Version, false)
+            : await _registry.IsArchivedAsync(model, target.Version!.Value, cancellationToken) is { } archived
+                ? new ServingPointer(target.Version, archived)
+                : new ServingPointer(null, false);
+        _pointers.Set(key, new PointerEntry(pointer, _time.GetUtcNow()), new MemoryCacheEntryOptions { Size = 1 });
+        return pointer;
+    }
+
+    /// <summary>The loaded version. Concurrent first requests share one load; a failed load is not cached, so the next request tries again.</summary>
+    public async Task<ServedModel> GetAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        string key = $"{model}/{version}";
+        Lazy<Task<ServedModel>> load;
+        lock (_models)
+        {
+            // MemoryCache.GetOrCreate is not atomic; the lock only guards creating the (not yet started) Lazy.
+            load = _models.GetOrCreate(key, entry =>
+            {
+                entry.Size = 1;
+                return new Lazy<Task<ServedModel>>(() => LoadAsync(model, version));
+            })!;
+        }
+
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (load.Value.IsFaulted)
+        {
+            _models.Remove(key);
+            throw;
+        }
+    }
+
+    async Task<ServedModel> LoadAsync(string model, int servedVersion)
+    {
+        ModelVersion version = await _registry.GetVersionAsync(model, servedVersion, CancellationToken.None)
+            ?? throw new InvalidOperationException($"{model} v{servedVersion} is not registered.");
+        var download = await _storage.Blob(version.ArtifactBlob).DownloadContentAsync(CancellationToken.None);
+        using Stream zip = download.Value.Content.ToStream();
+        var served = new ServedModel(model, version.Version, ServingModel.Load(zip, version.Spec), version.Registration.Card.Conformal);
+        _logger.LogInformation("Loaded {Model} v{Version} from {Artifact}", model, version.Version, version.ArtifactBlob);
+        return served;
+    }
+
+    public void Dispose()
+    {
+        _models.Dispose();
+        _pointers.Dispose();
+    }
+
+    sealed record PointerEntry(ServingPointer Pointer, DateTimeOffset ReadAt);
+}
+
+/// <summary>The version a serving target resolved to (null: no such alias holder or version) and whether that version is archived.</summary>
+public sealed record ServingPointer(int? Version, bool Archived);
