@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Memory;
 using MlopsServerless.Configuration;
 using MlopsServerless.Functions;
+using MlopsServerless.Functions.Telemetry;
 using MlopsServerless.LocalHost.Demo;
 using MlopsServerless.LocalHost.Durable;
 using MlopsServerless.LocalHost.Http;
@@ -28,6 +29,7 @@ public static class LocalHostBuilder
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMvcCore();
         builder.Services.AddMlopsFunctions(builder.Configuration);
+        builder.Services.AddMlopsTelemetry(builder.Configuration, functionsWorker: false);
 
         // Hosted services start in registration order: storage, then the Durable sidecar and worker, then triggers.
         builder.Services.AddHostedService<StorageBootstrapper>();

@@ -2,11 +2,12 @@ using System.Globalization;
 using Azure.Data.Tables;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Storage;
+using MlopsServerless.Core.Telemetry;
 
 namespace MlopsServerless.Core.Drift;
 
 /// <summary>The DriftReports table: partition = model, row key = reverse time, so the newest report comes first.</summary>
-public sealed class DriftReportStore(StorageClients storage)
+public sealed class DriftReportStore(StorageClients storage, MlopsMetrics metrics)
 {
     TableClient Table => storage.Table(StorageNames.Tables.DriftReports);
 
@@ -20,6 +21,7 @@ public sealed class DriftReportStore(StorageClients storage)
             ["ChampionVersion"] = report.ChampionVersion,
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        metrics.DriftReported(report);
     }
 
     public async Task<DriftReport?> GetLatestAsync(string model, CancellationToken cancellationToken) =>

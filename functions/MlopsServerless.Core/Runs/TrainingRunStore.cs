@@ -2,11 +2,12 @@ using Azure;
 using Azure.Data.Tables;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Storage;
+using MlopsServerless.Core.Telemetry;
 
 namespace MlopsServerless.Core.Runs;
 
 /// <summary>The TrainingRuns table: partition = model, row = run id; each step of a run overwrites its row.</summary>
-public sealed class TrainingRunStore(StorageClients storage)
+public sealed class TrainingRunStore(StorageClients storage, MlopsMetrics metrics)
 {
     TableClient Table => storage.Table(StorageNames.Tables.TrainingRuns);
 
@@ -14,6 +15,7 @@ public sealed class TrainingRunStore(StorageClients storage)
     {
         var entity = new TableEntity(run.Model, run.RunId) { ["Json"] = StorageJson.Serialize(run) };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        metrics.RunSaved(run);
     }
 
     /// <summary>Records a new run; false when a run with that id is already recorded (the same upload delivered twice).</summary>

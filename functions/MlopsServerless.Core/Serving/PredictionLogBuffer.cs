@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Telemetry;
 
 namespace MlopsServerless.Core.Serving;
 
@@ -21,14 +22,17 @@ public sealed class PredictionLogBuffer : BackgroundService
     readonly PredictionLog _log;
     readonly PredictionOptions _options;
     readonly ILogger<PredictionLogBuffer> _logger;
+    readonly MlopsMetrics? _metrics;
     readonly SemaphoreSlim _flushing = new(1, 1);
     readonly List<PredictionLogEntry> _pending = [];
     long _dropped;
     long _written;
 
-    public PredictionLogBuffer(PredictionLog log, IOptions<PredictionOptions> options, ILogger<PredictionLogBuffer> logger)
+    public PredictionLogBuffer(PredictionLog log, IOptions<PredictionOptions> options, ILogger<PredictionLogBuffer> logger,
+        MlopsMetrics? metrics = null)
     {
         _log = log;
+        _metrics = metrics;
         _options = options.Value;
         _logger = logger;
         _buffer = Channel.CreateBounded<PredictionLogEntry>(new BoundedChannelOptions(_options.LogBufferSize)
@@ -47,11 +51,13 @@ public sealed class PredictionLogBuffer : BackgroundService
     /// <summary>Adds a served request's entry; never waits. False when the buffer is full and the entry is dropped.</summary>
     public bool Add(PredictionLogEntry entry)
     {
+        _metrics?.Served(entry);
         if (_buffer.Writer.TryWrite(entry))
         {
             return true;
         }
 
+        _metrics?.NotLogged(entry);
         long dropped = Interlocked.Increment(ref _dropped);
         if (dropped == 1 || dropped % 1000 == 0)
         {
