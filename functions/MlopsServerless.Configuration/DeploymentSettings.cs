@@ -154,6 +154,7 @@ public sealed partial record DeploymentSettings
             [SettingKeys.DriftSchedule] = (p, v) => p with { DriftSchedule = v },
             [SettingKeys.DriftPsiThreshold] = (p, v) => p with { DriftPsiThreshold = Double(Keys.AppSetting(SettingKeys.DriftPsiThreshold), v) },
             [SettingKeys.DriftMinimumSamples] = (p, v) => p with { DriftMinimumSamples = Int(Keys.AppSetting(SettingKeys.DriftMinimumSamples), v) },
+            [SettingKeys.DriftDatasetShare] = (p, v) => p with { DriftDatasetShare = Double(Keys.AppSetting(SettingKeys.DriftDatasetShare), v) },
             [SettingKeys.DriftLogLagSeconds] = (p, v) => p with { DriftLogLagSeconds = Int(Keys.AppSetting(SettingKeys.DriftLogLagSeconds), v) },
         };
 

@@ -28,6 +28,7 @@ public sealed record PlatformSettings
     public string DriftSchedule { get; init; } = SettingDefaults.DriftSchedule;
     public double DriftPsiThreshold { get; init; } = SettingDefaults.DriftPsiThreshold;
     public int DriftMinimumSamples { get; init; } = SettingDefaults.DriftMinimumSamples;
+    public double DriftDatasetShare { get; init; } = SettingDefaults.DriftDatasetShare;
     public int DriftLogLagSeconds { get; init; } = SettingDefaults.DriftLogLagSeconds;
 
     /// <summary>The app settings (key → value) that carry these values, in the form the app's options bind.</summary>
@@ -56,6 +57,7 @@ public sealed record PlatformSettings
         [SettingKeys.DriftSchedule] = DriftSchedule,
         [SettingKeys.DriftPsiThreshold] = Format(DriftPsiThreshold),
         [SettingKeys.DriftMinimumSamples] = Format(DriftMinimumSamples),
+        [SettingKeys.DriftDatasetShare] = Format(DriftDatasetShare),
         [SettingKeys.DriftLogLagSeconds] = Format(DriftLogLagSeconds),
     };
 

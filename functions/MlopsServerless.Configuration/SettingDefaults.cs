@@ -29,5 +29,6 @@ public static class SettingDefaults
     public const string DriftSchedule = "0 0 * * * *";
     public const double DriftPsiThreshold = 0.2;
     public const int DriftMinimumSamples = 50;
+    public const double DriftDatasetShare = 0.5;
     public const int DriftLogLagSeconds = 30;
 }

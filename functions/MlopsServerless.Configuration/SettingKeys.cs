@@ -45,5 +45,6 @@ public static class SettingKeys
     public const string DriftSchedule = "MLOPS_DRIFT_SCHEDULE";
     public const string DriftPsiThreshold = "MLOPS_DRIFT_PSI_THRESHOLD";
     public const string DriftMinimumSamples = "MLOPS_DRIFT_MIN_SAMPLES";
+    public const string DriftDatasetShare = "MLOPS_DRIFT_DATASET_SHARE";
     public const string DriftLogLagSeconds = "MLOPS_DRIFT_LOG_LAG_SECONDS";
 }

@@ -12,15 +12,23 @@ public sealed class DriftOptions : IValidatableObject
     [Required]
     public string Schedule { get; set; } = SettingDefaults.DriftSchedule;
 
-    /// <summary>A feature (or the predictions) drifted when its PSI reaches this value.</summary>
+    /// <summary>A column (feature or predictions) measured by PSI drifted when its PSI reaches this value.</summary>
     [ConfigurationKeyName(SettingKeys.DriftPsiThreshold)]
     [Range(0.001, 10.0)]
     public double PsiThreshold { get; set; } = SettingDefaults.DriftPsiThreshold;
 
-    /// <summary>Fewer logged rows than this since the last report: the report says so and the window keeps growing.</summary>
+    /// <summary>
+    /// Fewer logged rows than this since the last report: the report says so and the window keeps growing. A column with
+    /// fewer values than this (not missing) at training or in the window is not tested, and says so.
+    /// </summary>
     [ConfigurationKeyName(SettingKeys.DriftMinimumSamples)]
     [Range(1, int.MaxValue)]
     public int MinimumSamples { get; set; } = SettingDefaults.DriftMinimumSamples;
+
+    /// <summary>The dataset drifted when at least this share of its features (those with enough data) drifted.</summary>
+    [ConfigurationKeyName(SettingKeys.DriftDatasetShare)]
+    [Range(0.01, 1.0)]
+    public double DatasetShare { get; set; } = SettingDefaults.DriftDatasetShare;
 
     /// <summary>
     /// A drift window ends this long before the run, so requests still in a serving instance's log buffer (written

@@ -1,3 +1,5 @@
+using MlopsServerless.Core.Drift.Statistics;
+
 namespace MlopsServerless.Core.Datasets;
 
 /// <summary>
@@ -34,4 +36,10 @@ public sealed record ModelSpecDocument
 
     /// <summary>How much a challenger's primary metric must beat the champion's by.</summary>
     public double? MinImprovement { get; init; }
+
+    /// <summary>The drift method for every column and the predictions (e.g. <c>"psi"</c>); by default each column's is chosen by its kind and size.</summary>
+    public DriftMethod? DriftMethod { get; init; }
+
+    /// <summary>Drift methods per feature, which win over <see cref="DriftMethod"/>, e.g. <c>{"age": "wasserstein"}</c>.</summary>
+    public IReadOnlyDictionary<string, DriftMethod>? DriftMethods { get; init; }
 }

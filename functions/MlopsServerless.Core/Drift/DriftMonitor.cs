@@ -12,8 +12,9 @@ namespace MlopsServerless.Core.Drift;
 /// For every model with a champion: reads what the champion served since the last computed report, up to
 /// <see cref="DriftOptions.LogLagSeconds"/> ago (so requests still buffered on serving instances are counted in the next
 /// window, exactly once; this instance's own buffer is flushed first), and compares it
-/// with the champion's training reference (PSI per feature, numeric and categorical, and for the predictions). With too few rows the report
-/// says so and the next run looks at a longer window.
+/// with the champion's training reference: each feature and the predictions by its method (the default choice by kind and
+/// reference size, or model.json's), PSI for each, the dataset verdict from the share of drifted features. With too few
+/// rows the report says so and the next run looks at a longer window.
 /// </summary>
 public sealed class DriftMonitor(
     ModelRegistry registry,
@@ -67,24 +68,44 @@ public sealed class DriftMonitor(
         if (samples < settings.MinimumSamples)
         {
             report = new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.InsufficientData,
-                samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false);
+                samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false, MinimumSamples: settings.MinimumSamples);
         }
         else
         {
             ReferenceProfile profile = await artifacts.LoadProfileAsync(version.ReferenceProfileBlob, cancellationToken);
-            var features = profile.Features.ToDictionary(
-                p => p.Key, p => p.Value.Compare(served.SelectMany(e => Column(e, p.Key)).ToList(), settings.PsiThreshold), StringComparer.Ordinal);
-            Histogram observedPredictions = PredictionDistribution.Observed(profile.Predictions, version.Spec.Task, served.SelectMany(e => e.Outputs));
-            double predictionPsi = PopulationStabilityIndex.Compute(profile.Predictions.Proportions, observedPredictions.Proportions);
-            string[] drifted = features.Where(p => p.Value.Drifted).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
-            report = new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed, samples,
-                settings.PsiThreshold, features, predictionPsi, drifted, drifted.Length > 0 || predictionPsi >= settings.PsiThreshold);
+            report = Compare(new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed,
+                samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false), version.Spec, profile, served, settings);
         }
 
         await reports.SaveAsync(report, cancellationToken);
         logger.LogInformation("Drift of {Model} v{Version}: {Status}, {Samples} rows, drift detected {DriftDetected}",
             report.Model, report.ChampionVersion, report.Status, report.SampleCount, report.DriftDetected);
         return report;
+    }
+
+    /// <summary>The served rows against the reference: every feature, the dataset verdict, the predictions.</summary>
+    static DriftReport Compare(DriftReport window, ModelSpec spec, ReferenceProfile profile, IReadOnlyList<PredictionLogEntry> served,
+        DriftOptions settings)
+    {
+        var features = profile.Features.ToDictionary(p => p.Key,
+            p => p.Value.Compare(served.SelectMany(e => Column(e, p.Key)).ToList(), settings, spec.Drift.For(p.Key)), StringComparer.Ordinal);
+        DatasetDrift dataset = DatasetDrift.Of(features.Values, settings.DatasetShare);
+
+        Prediction[] outputs = served.SelectMany(e => e.Outputs).ToArray();
+        FeatureProfile predictionProfile = profile.PredictionProfile
+            ?? new FeatureProfile(PredictionDistribution.Kind(spec.Task), profile.Predictions, 0); // written before the statistics: PSI only
+        FeatureDrift prediction = predictionProfile.Compare(PredictionDistribution.Values(spec.Task, outputs), settings, spec.Drift.Method);
+        PositiveRate? positiveRate = profile.PositiveRate is { } reference && PredictionDistribution.PositiveRate(spec.Task, outputs) is { } observed
+            ? new PositiveRate(reference, observed)
+            : null;
+
+        string[] drifted = features.Where(p => p.Value.Drifted).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+        return window with
+        {
+            Features = features, PredictionPsi = prediction.Psi, DriftedFeatures = drifted,
+            DriftDetected = dataset.Drifted || prediction.Drifted, DatasetDrift = dataset, Prediction = prediction,
+            PositiveRate = positiveRate, MinimumSamples = settings.MinimumSamples,
+        };
     }
 
     static IEnumerable<FeatureValue> Column(PredictionLogEntry entry, string feature)

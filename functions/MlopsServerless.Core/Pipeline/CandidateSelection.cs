@@ -52,7 +52,7 @@ public sealed class CandidateSelection(
 
         TrainingRequest run = validation.Request;
         string profileBlob = await artifacts.SaveProfileAsync(run.Model, run.RunId,
-            ReferenceProfile.Build(dataset, split.TrainRows, testPredictions), cancellationToken);
+            ReferenceProfile.Build(dataset, split.TrainRows, testPredictions, validation.Seed), cancellationToken);
         var card = new ModelCard(test, importance, fit, conformal, segments, profileBlob, Summaries(request, chosen));
         var lineage = new Lineage(run.Model, run.RunId, run.SourceBlob, validation.DatasetBlob!, validation.DataSha256, spec,
             validation.Seed, validation.TestFraction, CodeVersion.Current, validation.ReportBlob);

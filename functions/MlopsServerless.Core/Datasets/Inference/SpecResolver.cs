@@ -1,4 +1,5 @@
 using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Drift.Statistics;
 
 namespace MlopsServerless.Core.Datasets.Inference;
 
@@ -88,7 +89,9 @@ public sealed class SpecResolver(TrainingOptions options)
                 (document.SegmentColumns ?? []).Select(name => columns[IndexOf(columns, name)!.Value].Name).ToList(),
                 document.SegmentFloor,
                 document.SegmentTolerance ?? TrainingPolicy.DefaultSegmentTolerance,
-                document.MinImprovement ?? options.MinImprovement));
+                document.MinImprovement ?? options.MinImprovement),
+            new DriftPolicy(document.DriftMethod, (document.DriftMethods ?? new Dictionary<string, DriftMethod>())
+                .ToDictionary(p => columns[IndexOf(columns, p.Key)!.Value].Name, p => p.Value, StringComparer.Ordinal)));
         return Result(scan, issues, spec, specInferred, reports, labelled);
     }
 
@@ -194,6 +197,20 @@ public sealed class SpecResolver(TrainingOptions options)
         {
             issues.Error(new ValidationIssue($"model.json timeLimitSeconds is {document.TimeLimitSeconds}; it must be at least 10"));
         }
+
+        foreach ((string column, DriftMethod method) in document.DriftMethods ?? new Dictionary<string, DriftMethod>())
+        {
+            int? index = IndexOf(columns, column);
+            if (index is null || !features.Contains(index.Value))
+            {
+                issues.Error(new ValidationIssue("model.json driftMethods names a column that is not a feature of the model", column));
+            }
+            else if (method.NeedsNumbers() && kinds[index.Value].Kind != ColumnKind.Numeric)
+            {
+                issues.Error(new ValidationIssue($"model.json driftMethods: {method.Name()} compares numbers, and this column is " +
+                    $"{kinds[index.Value].Kind.ToString().ToLowerInvariant()}; use chisquare, z, jensenshannon or psi", column));
+            }
+        }
     }
 
     InferredColumn CheckDeclared(ColumnStatistics column, ColumnKind declared, bool decimalComma, ValidationIssues issues)
@@ -274,7 +291,8 @@ public sealed class SpecResolver(TrainingOptions options)
             issues.Error(new ValidationIssue("the label column named in model.json is not in the file", label));
         }
 
-        foreach (string name in (document.FeatureColumns ?? []).Concat(document.Columns?.Keys ?? []).Concat(document.SegmentColumns ?? []))
+        foreach (string name in (document.FeatureColumns ?? []).Concat(document.Columns?.Keys ?? []).Concat(document.SegmentColumns ?? [])
+                     .Concat(document.DriftMethods?.Keys ?? []))
         {
             if (IndexOf(scan.Columns, name) is null)
             {
