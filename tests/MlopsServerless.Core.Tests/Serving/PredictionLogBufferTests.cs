@@ -123,7 +123,7 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
     Task<IReadOnlyList<PredictionLogEntry>> ReadAllAsync(string model) =>
         _host.Get<PredictionLog>().ReadAsync(model, DateTimeOffset.UnixEpoch, _host.Time.GetUtcNow().AddDays(1), default);
 
-    static PredictionLogEntry Entry(string model, DateTimeOffset servedAt, int rows) => new(Guid.NewGuid().ToString("N"), model, 1, servedAt, ["x1"],
+    static PredictionLogEntry Entry(string model, DateTimeOffset servedAt, int rows) => new(PredictionRequestId.New(servedAt), model, 1, servedAt, ["x1"],
         Enumerable.Range(0, rows).Select(i => new[] { FeatureValue.Of(i) }).ToList(),
         Enumerable.Range(0, rows).Select(_ => new Prediction { Value = 1 }).ToList());
 }
