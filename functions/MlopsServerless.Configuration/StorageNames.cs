@@ -47,7 +47,10 @@ public static class StorageNames
         /// <summary>True labels sent back for served predictions, each with the prediction it answers.</summary>
         public const string Feedback = "Feedback";
 
+        /// <summary>Live requests also scored by the challenger: both versions, agreement, the challenger's predictions.</summary>
+        public const string ShadowScores = "ShadowScores";
+
         public static IReadOnlyList<string> All { get; } =
-            [ModelRegistry, TrainingRuns, PredictionLog, DriftReports, Feedback];
+            [ModelRegistry, TrainingRuns, PredictionLog, DriftReports, Feedback, ShadowScores];
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Shadow;
 
 namespace MlopsServerless.Core.Serving;
 
@@ -14,6 +15,7 @@ namespace MlopsServerless.Core.Serving;
 public sealed class PredictionService(
     ModelServingCache models,
     PredictionLogBuffer log,
+    ShadowScoring shadow,
     IOptions<PredictionOptions> options,
     TimeProvider time,
     ILogger<PredictionService> logger)
@@ -51,7 +53,13 @@ public sealed class PredictionService(
 
         DateTimeOffset servedAt = time.GetUtcNow();
         string requestId = PredictionRequestId.New(servedAt);
-        log.Add(new PredictionLogEntry(requestId, model, served.Version, servedAt, served.FeatureNames, input.Rows, predictions));
+        var entry = new PredictionLogEntry(requestId, model, served.Version, servedAt, served.FeatureNames, input.Rows, predictions);
+        log.Add(entry);
+        if (target == ModelTarget.Champion)
+        {
+            shadow.Offer(entry);
+        }
+
         logger.LogDebug("Served {Rows} predictions of {Model} v{Version}", predictions.Count, model, served.Version);
         return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
     }
