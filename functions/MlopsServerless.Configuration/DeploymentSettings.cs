@@ -151,6 +151,7 @@ public sealed partial record DeploymentSettings
             [SettingKeys.PredictionLogBufferSize] = (p, v) => p with { PredictionLogBufferSize = Int(Keys.AppSetting(SettingKeys.PredictionLogBufferSize), v) },
             [SettingKeys.PredictionLogFlushMilliseconds] = (p, v) => p with { PredictionLogFlushMilliseconds = Int(Keys.AppSetting(SettingKeys.PredictionLogFlushMilliseconds), v) },
             [SettingKeys.PredictionLiveMetricsWindowHours] = (p, v) => p with { PredictionLiveMetricsWindowHours = Int(Keys.AppSetting(SettingKeys.PredictionLiveMetricsWindowHours), v) },
+            [SettingKeys.PredictionShadowShare] = (p, v) => p with { PredictionShadowShare = Double(Keys.AppSetting(SettingKeys.PredictionShadowShare), v) },
             [SettingKeys.DriftSchedule] = (p, v) => p with { DriftSchedule = v },
             [SettingKeys.DriftPsiThreshold] = (p, v) => p with { DriftPsiThreshold = Double(Keys.AppSetting(SettingKeys.DriftPsiThreshold), v) },
             [SettingKeys.DriftMinimumSamples] = (p, v) => p with { DriftMinimumSamples = Int(Keys.AppSetting(SettingKeys.DriftMinimumSamples), v) },

@@ -25,6 +25,7 @@ public sealed record PlatformSettings
     public int PredictionLogBufferSize { get; init; } = SettingDefaults.PredictionLogBufferSize;
     public int PredictionLogFlushMilliseconds { get; init; } = SettingDefaults.PredictionLogFlushMilliseconds;
     public int PredictionLiveMetricsWindowHours { get; init; } = SettingDefaults.PredictionLiveMetricsWindowHours;
+    public double PredictionShadowShare { get; init; } = SettingDefaults.PredictionShadowShare;
     public string DriftSchedule { get; init; } = SettingDefaults.DriftSchedule;
     public double DriftPsiThreshold { get; init; } = SettingDefaults.DriftPsiThreshold;
     public int DriftMinimumSamples { get; init; } = SettingDefaults.DriftMinimumSamples;
@@ -54,6 +55,7 @@ public sealed record PlatformSettings
         [SettingKeys.PredictionLogBufferSize] = Format(PredictionLogBufferSize),
         [SettingKeys.PredictionLogFlushMilliseconds] = Format(PredictionLogFlushMilliseconds),
         [SettingKeys.PredictionLiveMetricsWindowHours] = Format(PredictionLiveMetricsWindowHours),
+        [SettingKeys.PredictionShadowShare] = Format(PredictionShadowShare),
         [SettingKeys.DriftSchedule] = DriftSchedule,
         [SettingKeys.DriftPsiThreshold] = Format(DriftPsiThreshold),
         [SettingKeys.DriftMinimumSamples] = Format(DriftMinimumSamples),

@@ -25,6 +25,7 @@ public static class SettingDefaults
     public const int PredictionLogBufferSize = 100_000;
     public const int PredictionLogFlushMilliseconds = 1000;
     public const int PredictionLiveMetricsWindowHours = 168;
+    public const double PredictionShadowShare = 0.1;
 
     public const string DriftSchedule = "0 0 * * * *";
     public const double DriftPsiThreshold = 0.2;

@@ -40,6 +40,7 @@ public static class SettingKeys
     public const string PredictionLogBufferSize = "MLOPS_PREDICTION_LOG_BUFFER_SIZE";
     public const string PredictionLogFlushMilliseconds = "MLOPS_PREDICTION_LOG_FLUSH_MS";
     public const string PredictionLiveMetricsWindowHours = "MLOPS_PREDICTION_LIVE_METRICS_WINDOW_HOURS";
+    public const string PredictionShadowShare = "MLOPS_PREDICTION_SHADOW_SHARE";
 
     /// <summary>Six-field NCRONTAB schedule of the drift timer (seconds first), as the Functions timer trigger reads it.</summary>
     public const string DriftSchedule = "MLOPS_DRIFT_SCHEDULE";
@@ -47,4 +48,7 @@ public static class SettingKeys
     public const string DriftMinimumSamples = "MLOPS_DRIFT_MIN_SAMPLES";
     public const string DriftDatasetShare = "MLOPS_DRIFT_DATASET_SHARE";
     public const string DriftLogLagSeconds = "MLOPS_DRIFT_LOG_LAG_SECONDS";
+
+    /// <summary>Where OpenTelemetry goes: <c>none</c>, <c>azureMonitor</c>, <c>console</c> or <c>otlp</c>; unset, Azure Monitor where Application Insights is configured.</summary>
+    public const string TelemetryExporter = "MLOPS_TELEMETRY_EXPORTER";
 }

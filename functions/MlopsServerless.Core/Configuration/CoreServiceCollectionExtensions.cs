@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlopsServerless.Configuration;
+using MlopsServerless.Core.Batch;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Drift;
 using MlopsServerless.Core.Feedback;
@@ -8,7 +9,9 @@ using MlopsServerless.Core.Pipeline;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Runs;
 using MlopsServerless.Core.Serving;
+using MlopsServerless.Core.Shadow;
 using MlopsServerless.Core.Storage;
+using MlopsServerless.Core.Telemetry;
 using MlopsServerless.Core.Training;
 
 namespace MlopsServerless.Core.Configuration;
@@ -33,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DriftOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MlopsMetrics>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageInitializer>();
 
@@ -65,6 +69,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PredictionService>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<ShadowStore>();
+        services.AddSingleton<ShadowReports>();
+        services.AddSingleton<ShadowScoring>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShadowScoring>());
+
+        services.AddSingleton<BatchScoring>();
 
         services.AddSingleton<DriftReportStore>();
         services.AddSingleton<DriftMonitor>();

@@ -34,4 +34,9 @@ public sealed class PredictionOptions
     [ConfigurationKeyName(SettingKeys.PredictionLiveMetricsWindowHours)]
     [Range(1, 24 * 366)]
     public int LiveMetricsWindowHours { get; set; } = SettingDefaults.PredictionLiveMetricsWindowHours;
+
+    /// <summary>Share of the champion's live requests also scored, off the response path, by the <c>challenger</c> alias (0 turns shadow scoring off).</summary>
+    [ConfigurationKeyName(SettingKeys.PredictionShadowShare)]
+    [Range(0.0, 1.0)]
+    public double ShadowShare { get; set; } = SettingDefaults.PredictionShadowShare;
 }
