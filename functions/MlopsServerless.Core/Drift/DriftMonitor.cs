@@ -74,7 +74,7 @@ public sealed class DriftMonitor(
         {
             ReferenceProfile profile = await artifacts.LoadProfileAsync(version.ReferenceProfileBlob, cancellationToken);
             report = Compare(new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed,
-                samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false), version.Spec, profile, served, settings);
+                samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false), version.Spec, version.Metrics, profile, served, settings);
         }
 
         await reports.SaveAsync(report, cancellationToken);
@@ -84,8 +84,8 @@ public sealed class DriftMonitor(
     }
 
     /// <summary>The served rows against the reference: every feature, the dataset verdict, the predictions.</summary>
-    static DriftReport Compare(DriftReport window, ModelSpec spec, ReferenceProfile profile, IReadOnlyList<PredictionLogEntry> served,
-        DriftOptions settings)
+    static DriftReport Compare(DriftReport window, ModelSpec spec, ModelMetrics testMetrics, ReferenceProfile profile,
+        IReadOnlyList<PredictionLogEntry> served, DriftOptions settings)
     {
         var features = profile.Features.ToDictionary(p => p.Key,
             p => p.Value.Compare(served.SelectMany(e => Column(e, p.Key)).ToList(), settings, spec.Drift.For(p.Key)), StringComparer.Ordinal);
@@ -105,6 +105,7 @@ public sealed class DriftMonitor(
             Features = features, PredictionPsi = prediction.Psi, DriftedFeatures = drifted,
             DriftDetected = dataset.Drifted || prediction.Drifted, DatasetDrift = dataset, Prediction = prediction,
             PositiveRate = positiveRate, MinimumSamples = settings.MinimumSamples,
+            Health = spec.Task == ModelTask.Binary ? ModelHealth.Estimate(outputs, testMetrics) : null,
         };
     }
 

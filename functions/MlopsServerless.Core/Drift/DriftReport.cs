@@ -16,7 +16,8 @@ public enum DriftReportStatus
 /// the dataset verdict (<see cref="DatasetDrift"/>: the share of features that drifted against
 /// <c>MLOPS_DRIFT_DATASET_SHARE</c>), the predictions (<see cref="Prediction"/> by its method, <see cref="PredictionPsi"/>,
 /// and for binary classifiers the <see cref="PositiveRate"/> at training and now). <see cref="DriftDetected"/> is dataset
-/// drift or prediction drift. <see cref="Threshold"/> is the PSI threshold (<c>MLOPS_DRIFT_PSI_THRESHOLD</c>).
+/// drift or prediction drift. <see cref="Health"/>: for binary classifiers, the accuracy estimated without labels (CBPE)
+/// against the test accuracy. <see cref="Threshold"/> is the PSI threshold (<c>MLOPS_DRIFT_PSI_THRESHOLD</c>).
 /// With fewer than <see cref="MinimumSamples"/> rows the status is <see cref="DriftReportStatus.InsufficientData"/> and
 /// nothing else is filled in.
 /// </summary>
@@ -36,7 +37,8 @@ public sealed record DriftReport(
     DatasetDrift? DatasetDrift = null,
     FeatureDrift? Prediction = null,
     PositiveRate? PositiveRate = null,
-    int? MinimumSamples = null);
+    int? MinimumSamples = null,
+    ModelHealth? Health = null);
 
 /// <summary>
 /// Dataset drift: of the <see cref="Columns"/> features that had enough data, <see cref="DriftedColumns"/> drifted;
