@@ -97,11 +97,13 @@ public sealed class TrainingWorkflow(
         {
             await RunAsync(context, request);
 
-            // Completed at once when a request arrived during the run (it was buffered); otherwise the trainer is idle.
+            // Completed at once when a request arrived during the run (it was buffered): run it in this execution.
+            // Otherwise start over now, idle, with nothing buffered: the local Durable sidecar drops buffered events
+            // on ContinueAsNew, and a request that arrives from here on is delivered to the new execution.
             Task<TrainingRequest> next = context.WaitForExternalEvent<TrainingRequest>(RunRequestedEvent);
             if (!next.IsCompleted)
             {
-                context.ContinueAsNew(input with { Next = await next }, preserveUnprocessedEvents: true);
+                context.ContinueAsNew(input with { Next = null }, preserveUnprocessedEvents: true);
                 return;
             }
 
