@@ -19,6 +19,9 @@ public static class FunctionAppSettingsBuilder
     public const string UseDotnetIsolatedPlaceholder = "WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED";
 
     public const string ManagedIdentityCredential = "managedidentity";
+
+    /// <summary>The app's OpenTelemetry goes to Application Insights (with the managed identity).</summary>
+    public const string AzureMonitorExporter = "azureMonitor";
     public const string EntraAuthentication = "Authorization=AAD";
 
     /// <summary>Settings a Flex Consumption app must not carry: runtime and package come from functionAppConfig.</summary>
@@ -42,6 +45,7 @@ public static class FunctionAppSettingsBuilder
         settings.Add(HostStorageAccountName, storageAccountName);
         settings.Add(HostStorageCredential, ManagedIdentityCredential);
         settings.Add(ApplicationInsightsAuthenticationString, EntraAuthentication);
+        settings.Add(SettingKeys.TelemetryExporter, AzureMonitorExporter);
         if (disableDotnetIsolatedPlaceholder)
         {
             settings.Add(UseDotnetIsolatedPlaceholder, "0");
