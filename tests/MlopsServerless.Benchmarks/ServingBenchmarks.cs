@@ -16,7 +16,7 @@ public class ServingBenchmarks
     ModelSpec _spec = null!;
     JsonElement _oneRow;
     JsonElement _hundredRows;
-    IReadOnlyList<float[]> _rows = null!;
+    IReadOnlyList<FeatureValue[]> _rows = null!;
 
     [GlobalSetup]
     public void Setup()
