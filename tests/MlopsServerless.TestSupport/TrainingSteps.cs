@@ -1,5 +1,8 @@
+using MlopsServerless.Configuration;
+using MlopsServerless.Core.Demo;
 using MlopsServerless.Core.Pipeline;
 using MlopsServerless.Core.Registry;
+using MlopsServerless.Core.Storage;
 using MlopsServerless.Core.Training;
 
 namespace MlopsServerless.TestSupport;
@@ -19,4 +22,22 @@ public static class TrainingSteps
 
     public static async Task<PromotionDecision> TrainRegisterAndPromoteAsync(this CoreTestHost host, DatasetValidation validation) =>
         await host.Get<ChampionPromotion>().PromoteIfBetterAsync(await host.TrainAndRegisterAsync(validation), default);
+
+    /// <summary>Uploads a CSV to training-data/{model}/{file} and runs the validation step on it.</summary>
+    public static async Task<DatasetValidation> UploadAndValidateAsync(this CoreTestHost host, string model, string file, string csv)
+    {
+        string blobName = $"{model}/{file}";
+        var blob = host.Get<StorageClients>().Container(StorageNames.Containers.TrainingData).GetBlobClient(blobName);
+        await blob.UploadAsync(BinaryData.FromString(csv), overwrite: true);
+        TrainingRequest request = (await host.Get<TrainingUploads>().ToTrainingRequestAsync(blob, blobName, default))!;
+        return await host.Get<DatasetIntake>().ValidateAsync(request, default);
+    }
+
+    /// <summary>A new model whose first version, trained on <paramref name="data"/>, is its champion.</summary>
+    public static async Task<string> TrainChampionAsync(this CoreTestHost host, DemoDataset data)
+    {
+        string model = UniqueNames.Model();
+        PromotionDecision decision = await host.TrainRegisterAndPromoteAsync(await host.UploadAndValidateAsync(model, "data.csv", data.ToCsv()));
+        return decision.Promoted ? model : throw new InvalidOperationException($"{model} v{decision.Version} was not promoted: {decision.Reason}");
+    }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +21,6 @@ namespace MlopsServerless.Functions.Batch;
 /// </summary>
 public sealed class BatchScoringWorkflow(BatchScoring scoring, StorageClients storage)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2));
 
@@ -38,14 +36,10 @@ public sealed class BatchScoringWorkflow(BatchScoring scoring, StorageClients st
             return invalidName;
         }
 
-        StartBatchRequest? body;
-        try
+        (StartBatchRequest? body, IActionResult? invalidBody) = await RequestBodies.ReadAsync<StartBatchRequest>(request, cancellationToken);
+        if (invalidBody is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<StartBatchRequest>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return ApiResults.InvalidField("$", $"the body is not valid JSON: {exception.Message}", "Invalid request body");
+            return invalidBody;
         }
 
         string prefix = $"{StorageNames.Containers.BatchInput}/{model}/";

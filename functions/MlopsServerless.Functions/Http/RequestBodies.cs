@@ -30,6 +30,19 @@ public static class RequestBodies
         }
     }
 
+    /// <summary>The body as a JSON document (the caller disposes it), or a 400 on <c>$</c> when it is not valid JSON.</summary>
+    public static async Task<(JsonDocument? Body, IActionResult? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, ApiResults.InvalidField("$", $"the body is not valid JSON: {exception.Message}", "Invalid JSON"));
+        }
+    }
+
     /// <summary>A 400 naming <c>reason</c> when it is missing or too long, else null.</summary>
     public static IActionResult? CheckReason(string? reason, string purpose) =>
         string.IsNullOrWhiteSpace(reason) ? ApiResults.InvalidField("reason", $"is required: say why, it is kept {purpose}", "Invalid request body")

@@ -44,14 +44,10 @@ public sealed class PredictionApi(PredictionService predictions)
             return invalidName;
         }
 
-        JsonDocument body;
-        try
+        (JsonDocument? body, IActionResult? invalidJson) = await RequestBodies.ReadJsonAsync(request, cancellationToken);
+        if (body is null)
         {
-            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return ApiResults.InvalidField("$", $"the body is not valid JSON: {exception.Message}", "Invalid JSON");
+            return invalidJson!;
         }
 
         using (body)

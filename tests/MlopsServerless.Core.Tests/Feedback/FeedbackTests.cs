@@ -21,7 +21,7 @@ public sealed class FeedbackTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Feedback_ForServedRows_GivesLiveMetricsBesideTheTestMetrics()
     {
-        string model = await TrainChampionAsync();
+        string model = await _host.TrainChampionAsync(new DemoDataset(800, 40));
         var traffic = new DemoDataset(200, 41);
         var served = Assert.IsType<PredictionOutcome.Served>(await _host.Get<PredictionService>().PredictAsync(model,
             Json(JsonSerializer.Serialize(traffic.RequestRows())), default));
@@ -40,7 +40,7 @@ public sealed class FeedbackTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Feedback_ThatDoesNotFit_NamesEachItem_AndStoresNothing()
     {
-        string model = await TrainChampionAsync();
+        string model = await _host.TrainChampionAsync(new DemoDataset(800, 40));
         var served = Assert.IsType<PredictionOutcome.Served>(await _host.Get<PredictionService>().PredictAsync(model,
             Json(JsonSerializer.Serialize(new DemoDataset(2, 42).RequestRows())), default));
         await _host.Get<PredictionLogBuffer>().FlushAsync(default);
@@ -70,17 +70,6 @@ public sealed class FeedbackTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(0.75, values["auc"]);
         Assert.Equal(0.5, values["accuracy"]);
-    }
-
-    async Task<string> TrainChampionAsync()
-    {
-        string model = UniqueNames.Model();
-        string blobName = $"{model}/data.csv";
-        var blob = _host.Get<StorageClients>().Container(StorageNames.Containers.TrainingData).GetBlobClient(blobName);
-        await blob.UploadAsync(BinaryData.FromString(new DemoDataset(800, 40).ToCsv()));
-        TrainingRequest request = (await _host.Get<TrainingUploads>().ToTrainingRequestAsync(blob, blobName, default))!;
-        Assert.True((await _host.TrainRegisterAndPromoteAsync(await _host.Get<DatasetIntake>().ValidateAsync(request, default))).Promoted);
-        return model;
     }
 
     static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;

@@ -86,7 +86,7 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task DriftWindows_RowBufferedAcrossABoundary_IsCountedExactlyOnce()
     {
-        string model = await TrainChampionAsync();
+        string model = await _host.TrainChampionAsync(new DemoDataset(600, 20));
         Champion champion = (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!;
         var monitor = _host.Get<DriftMonitor>();
         var buffer = _host.Get<PredictionLogBuffer>();
@@ -107,17 +107,6 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(60, afterLag.SampleCount);
         Assert.Equal(0, later.SampleCount);
         Assert.Equal(afterLag.WindowEnd, later.WindowStart);
-    }
-
-    async Task<string> TrainChampionAsync()
-    {
-        string model = UniqueNames.Model();
-        string blobName = $"{model}/data.csv";
-        var blob = _host.Get<StorageClients>().Container(StorageNames.Containers.TrainingData).GetBlobClient(blobName);
-        await blob.UploadAsync(BinaryData.FromString(new DemoDataset(600, 20).ToCsv()));
-        var request = (await _host.Get<TrainingUploads>().ToTrainingRequestAsync(blob, blobName, default))!;
-        Assert.True((await _host.TrainRegisterAndPromoteAsync(await _host.Get<DatasetIntake>().ValidateAsync(request, default))).Promoted);
-        return model;
     }
 
     Task<IReadOnlyList<PredictionLogEntry>> ReadAllAsync(string model) =>

@@ -64,12 +64,6 @@ public sealed class ShadowScoringTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty((await _host.Get<ShadowReports>().SummariseAsync(model, default)).Challengers);
     }
 
-    async Task<ModelVersion> RegisterAsync(string model, string file, DemoDataset data)
-    {
-        string blobName = $"{model}/{file}";
-        var blob = _host.Get<StorageClients>().Container(StorageNames.Containers.TrainingData).GetBlobClient(blobName);
-        await blob.UploadAsync(BinaryData.FromString(data.ToCsv()));
-        TrainingRequest request = (await _host.Get<TrainingUploads>().ToTrainingRequestAsync(blob, blobName, default))!;
-        return await _host.TrainAndRegisterAsync(await _host.Get<DatasetIntake>().ValidateAsync(request, default));
-    }
+    async Task<ModelVersion> RegisterAsync(string model, string file, DemoDataset data) =>
+        await _host.TrainAndRegisterAsync(await _host.UploadAndValidateAsync(model, file, data.ToCsv()));
 }
