@@ -20,13 +20,33 @@ public static class PredictionInput
         public bool IsValid => Errors.Count == 0;
     }
 
-    public static Parsed Parse(JsonElement body, ModelSpec spec, int maxRows)
+    /// <summary>What parsing needs of a model, built once per loaded version: its spec, codec and feature index by name.</summary>
+    public sealed class Schema
+    {
+        Schema(ModelSpec spec)
+        {
+            Spec = spec;
+            Codec = FeatureCodec.For(spec);
+            Index = spec.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        }
+
+        public ModelSpec Spec { get; }
+        public FeatureCodec Codec { get; }
+        public IReadOnlyDictionary<string, int> Index { get; }
+
+        public static Schema For(ModelSpec spec) => new(spec);
+    }
+
+    public static Parsed Parse(JsonElement body, ModelSpec spec, int maxRows) => Parse(body, Schema.For(spec), maxRows);
+
+    public static Parsed Parse(JsonElement body, Schema schema, int maxRows)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var ignored = new SortedSet<string>(StringComparer.Ordinal);
         var rows = new List<FeatureValue[]>();
-        var codec = FeatureCodec.For(spec);
-        var index = spec.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        ModelSpec spec = schema.Spec;
+        FeatureCodec codec = schema.Codec;
+        IReadOnlyDictionary<string, int> index = schema.Index;
         bool isBatch = body.ValueKind == JsonValueKind.Array;
 
         if (body.ValueKind == JsonValueKind.Object)
@@ -69,7 +89,7 @@ public static class PredictionInput
         return new Parsed(rows, isBatch, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), ignored.ToList());
     }
 
-    static FeatureValue[] ParseRow(JsonElement row, ModelSpec spec, FeatureCodec codec, Dictionary<string, int> index, string prefix,
+    static FeatureValue[] ParseRow(JsonElement row, ModelSpec spec, FeatureCodec codec, IReadOnlyDictionary<string, int> index, string prefix,
         Dictionary<string, List<string>> errors, SortedSet<string> ignored)
     {
         var values = new FeatureValue[spec.Features.Count];

@@ -38,7 +38,7 @@ public sealed class PredictionService(
         }
 
         ServedModel served = await models.GetAsync(model, version, cancellationToken);
-        PredictionInput.Parsed input = PredictionInput.Parse(body, served.Engine.Spec, options.Value.MaxRowsPerRequest);
+        PredictionInput.Parsed input = PredictionInput.Parse(body, served.Input, options.Value.MaxRowsPerRequest);
         if (!input.IsValid)
         {
             return new PredictionOutcome.Invalid(model, served.Version, input.Errors);

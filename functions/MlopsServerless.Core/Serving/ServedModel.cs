@@ -6,4 +6,6 @@ namespace MlopsServerless.Core.Serving;
 public sealed record ServedModel(string Model, int Version, ServingModel Engine, ConformalCalibration? Conformal)
 {
     public IReadOnlyList<string> FeatureNames { get; } = Engine.Spec.FeatureNames.ToList();
+
+    public PredictionInput.Schema Input { get; } = PredictionInput.Schema.For(Engine.Spec);
 }
