@@ -21,41 +21,15 @@ public static class OrchestrationDataset
     static readonly string[] Regions = Enumerable.Range(1, 12).Select(i => $"region_{i:D2}").ToArray();
 
     /// <summary>The CSV in the temp folder, written once per row count (about 75 bytes a row).</summary>
-    public static string EnsureFile(int rows)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"mlops-orchestration-{rows}x{FeatureCount}-seed{Seed}-v1.csv");
-        if (!File.Exists(path))
-        {
-            string partial = path + ".partial";
-            Write(partial, rows);
-            File.Move(partial, path, overwrite: true);
-        }
-
-        return path;
-    }
-
-    static void Write(string path, int rows)
-    {
-        var random = new Random(Seed);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
-        writer.Write(string.Join(',', Header));
-        writer.Write('\n');
-        var line = new StringBuilder(128);
-        for (int i = 0; i < rows; i++)
-        {
-            line.Clear();
-            WriteRow(random, line);
-            writer.Write(line);
-        }
-    }
+    public static string EnsureFile(int rows) => GeneratedCsv.EnsureFile($"mlops-orchestration-{rows}x{FeatureCount}-seed{Seed}-v1.csv", Header, rows, Seed, WriteRow);
 
     static void WriteRow(Random r, StringBuilder line)
     {
         double age = Math.Round(18 + 72 * r.NextDouble());
-        double income = Math.Exp(10.5 + 0.6 * Gaussian(r));
-        double balance = 2000 * Gaussian(r) + 500;
+        double income = Math.Exp(10.5 + 0.6 * GeneratedCsv.Gaussian(r));
+        double balance = 2000 * GeneratedCsv.Gaussian(r) + 500;
         double tenure = Math.Floor(120 * r.NextDouble());
-        double score = 50 + 15 * Gaussian(r);
+        double score = 50 + 15 * GeneratedCsv.Gaussian(r);
         double visits = Math.Floor(-Math.Log(1 - r.NextDouble()) * 6);
         int plan = (int)(Plans.Length * Math.Pow(r.NextDouble(), 1.5));
         int region = r.Next(Regions.Length);
@@ -64,31 +38,18 @@ public static class OrchestrationDataset
 
         double signal = 0.03 * (age - 50) + 0.8 * (Math.Log(income) - 10.5) + 0.0002 * balance - 0.02 * (tenure - 60)
             + 0.04 * (score - 50) + 0.15 * (visits - 6) + (plan - 1.5) * 0.5 + (region % 4 - 1.5) * 0.3
-            + (autopay ? -0.4 : 0.2) + (paperless ? 0.3 : 0) + 1.2 * Gaussian(r);
+            + (autopay ? -0.4 : 0.2) + (paperless ? 0.3 : 0) + 1.2 * GeneratedCsv.Gaussian(r);
 
-        Number(line, age, "0", r, missingShare: 0);
-        Number(line, income, "0.00", r, missingShare: 0.05);
-        Number(line, balance, "0.00", r, missingShare: 0);
-        Number(line, tenure, "0", r, missingShare: 0);
-        Number(line, score, "0.000", r, missingShare: 0.05);
-        Number(line, visits, "0", r, missingShare: 0);
+        GeneratedCsv.Number(line, age, "0", r, missingShare: 0);
+        GeneratedCsv.Number(line, income, "0.00", r, missingShare: 0.05);
+        GeneratedCsv.Number(line, balance, "0.00", r, missingShare: 0);
+        GeneratedCsv.Number(line, tenure, "0", r, missingShare: 0);
+        GeneratedCsv.Number(line, score, "0.000", r, missingShare: 0.05);
+        GeneratedCsv.Number(line, visits, "0", r, missingShare: 0);
         line.Append(Plans[plan]).Append(',');
         line.Append(r.NextDouble() < 0.03 ? string.Empty : Regions[region]).Append(',');
         line.Append(autopay ? "yes" : "no").Append(',');
         line.Append(paperless ? "true" : "false").Append(',');
         line.Append(signal > 0 ? '1' : '0').Append('\n');
     }
-
-    static void Number(StringBuilder line, double value, string format, Random r, double missingShare)
-    {
-        if (missingShare == 0 || r.NextDouble() >= missingShare)
-        {
-            line.Append(value.ToString(format, CultureInfo.InvariantCulture));
-        }
-
-        line.Append(',');
-    }
-
-    static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -37,48 +37,22 @@ public static class LargeDataset
     static readonly string[] Cities = Names("city", 50);
 
     /// <summary>The CSV in the temp folder, written once per row count (about 128 bytes a row).</summary>
-    public static string EnsureFile(int rows)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"mlops-typed-columns-{rows}x20-seed{Seed}-v1.csv");
-        if (!File.Exists(path))
-        {
-            string partial = path + ".partial";
-            Write(partial, rows);
-            File.Move(partial, path, overwrite: true);
-        }
-
-        return path;
-    }
-
-    public static void Write(string path, int rows)
-    {
-        var random = new Random(Seed);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
-        writer.Write(string.Join(',', Features.Select(f => f.Name).Append(Label)));
-        writer.Write('\n');
-        var line = new StringBuilder(256);
-        for (int i = 0; i < rows; i++)
-        {
-            line.Clear();
-            WriteRow(random, line);
-            writer.Write(line);
-        }
-    }
+    public static string EnsureFile(int rows) => GeneratedCsv.EnsureFile($"mlops-typed-columns-{rows}x20-seed{Seed}-v1.csv", Features.Select(f => f.Name).Append(Label), rows, Seed, WriteRow);
 
     static void WriteRow(Random r, StringBuilder line)
     {
         double age = Math.Round(18 + 72 * r.NextDouble());
-        double income = Math.Exp(10.5 + 0.6 * Gaussian(r));
-        double balance = 2000 * Gaussian(r) + 500;
+        double income = Math.Exp(10.5 + 0.6 * GeneratedCsv.Gaussian(r));
+        double balance = 2000 * GeneratedCsv.Gaussian(r) + 500;
         double tenure = Math.Floor(3650 * r.NextDouble());
-        double scoreA = 50 + 15 * Gaussian(r);
+        double scoreA = 50 + 15 * GeneratedCsv.Gaussian(r);
         double scoreB = 100 * r.NextDouble();
         double visits = Math.Floor(-Math.Log(1 - r.NextDouble()) * 6);
-        double delta = 3 * Gaussian(r);
+        double delta = 3 * GeneratedCsv.Gaussian(r);
         double ratio = r.NextDouble();
-        double temperature = 12 + 9 * Gaussian(r);
-        double spend = Math.Exp(4 + Gaussian(r));
-        double noise = Gaussian(r);
+        double temperature = 12 + 9 * GeneratedCsv.Gaussian(r);
+        double spend = Math.Exp(4 + GeneratedCsv.Gaussian(r));
+        double noise = GeneratedCsv.Gaussian(r);
         int segment = r.Next(Segments.Length);
         int region = r.Next(Regions.Length);
         int channel = r.Next(Channels.Length);
@@ -90,21 +64,21 @@ public static class LargeDataset
         double signal = 0.03 * (age - 50) + 0.8 * (Math.Log(income) - 10.5) + 0.0002 * balance - 0.0003 * tenure
             + 0.04 * (scoreA - 50) + 0.15 * (visits - 6) + 0.2 * delta - 0.02 * (temperature - 12)
             + (segment - 1) * 0.5 + (region % 3 - 1) * 0.4 + (product < 5 ? 0.6 : -0.1) + (newsletter ? 0.3 : 0) + (premium ? -0.7 : 0)
-            + 1.2 * Gaussian(r);
+            + 1.2 * GeneratedCsv.Gaussian(r);
         bool label = signal > 0;
 
-        Number(line, age, "0", r, missingShare: 0);
-        Number(line, income, "0.00", r, missingShare: 0.05);
-        Number(line, balance, "0.00", r, missingShare: 0);
-        Number(line, tenure, "0", r, missingShare: 0);
-        Number(line, scoreA, "0.000", r, missingShare: 0.05);
-        Number(line, scoreB, "0.00", r, missingShare: 0);
-        Number(line, visits, "0", r, missingShare: 0);
-        Number(line, delta, "0.0000", r, missingShare: 0.06);
-        Number(line, ratio, "0.0000", r, missingShare: 0);
-        Number(line, temperature, "0.0", r, missingShare: 0);
-        Number(line, spend, "0.00", r, missingShare: 0.04);
-        Number(line, noise, "0.0000", r, missingShare: 0);
+        GeneratedCsv.Number(line, age, "0", r, missingShare: 0);
+        GeneratedCsv.Number(line, income, "0.00", r, missingShare: 0.05);
+        GeneratedCsv.Number(line, balance, "0.00", r, missingShare: 0);
+        GeneratedCsv.Number(line, tenure, "0", r, missingShare: 0);
+        GeneratedCsv.Number(line, scoreA, "0.000", r, missingShare: 0.05);
+        GeneratedCsv.Number(line, scoreB, "0.00", r, missingShare: 0);
+        GeneratedCsv.Number(line, visits, "0", r, missingShare: 0);
+        GeneratedCsv.Number(line, delta, "0.0000", r, missingShare: 0.06);
+        GeneratedCsv.Number(line, ratio, "0.0000", r, missingShare: 0);
+        GeneratedCsv.Number(line, temperature, "0.0", r, missingShare: 0);
+        GeneratedCsv.Number(line, spend, "0.00", r, missingShare: 0.04);
+        GeneratedCsv.Number(line, noise, "0.0000", r, missingShare: 0);
         line.Append(Segments[segment]).Append(',');
         line.Append(r.NextDouble() < 0.02 ? string.Empty : Regions[region]).Append(',');
         line.Append(Channels[channel]).Append(',');
@@ -115,19 +89,6 @@ public static class LargeDataset
         line.Append(label ? '1' : '0').Append('\n');
     }
 
-    static void Number(StringBuilder line, double value, string format, Random r, double missingShare)
-    {
-        if (missingShare == 0 || r.NextDouble() >= missingShare)
-        {
-            line.Append(value.ToString(format, CultureInfo.InvariantCulture));
-        }
-
-        line.Append(',');
-    }
-
     static string[] Names(string prefix, int count) =>
         Enumerable.Range(1, count).Select(i => $"{prefix}_{i.ToString("D2", CultureInfo.InvariantCulture)}").ToArray();
-
-    static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
