@@ -15,9 +15,9 @@ public sealed class PredictionOptions
     [Range(0, 3600)]
     public int ChampionRefreshSeconds { get; set; } = SettingDefaults.PredictionChampionRefreshSeconds;
 
-    /// <summary>How many loaded model versions stay in memory.</summary>
+    /// <summary>How many loaded model versions stay in memory, least recently used out first (3 is the cache's smallest).</summary>
     [ConfigurationKeyName(SettingKeys.PredictionModelCacheSize)]
-    [Range(1, 1000)]
+    [Range(3, 1000)]
     public int ModelCacheSize { get; set; } = SettingDefaults.PredictionModelCacheSize;
 
     /// <summary>Served requests waiting to be written to the prediction log; a request arriving when it is full is served and not logged (counted, and said in the log).</summary>

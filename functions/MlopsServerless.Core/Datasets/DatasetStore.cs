@@ -2,7 +2,8 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Caching.Memory;
+using BitFaster.Caching;
+using BitFaster.Caching.Lru;
 using MlopsServerless.Core.Datasets.Csv;
 using MlopsServerless.Core.Storage;
 
@@ -11,16 +12,18 @@ namespace MlopsServerless.Core.Datasets;
 /// <summary>
 /// Immutable, content-addressed dataset snapshots: what every model version was trained and tested on. A snapshot's
 /// CSV dialect (separator, decimal comma) is stored as its metadata, so reading it back needs no second inference.
-/// The last few datasets read are kept in memory: a run's steps (every candidate, selection, promotion) read the same
-/// snapshot, and snapshots never change.
+/// The last <see cref="CachedDatasets"/> datasets read are kept in memory, least recently used out first: a run's steps
+/// (every candidate, selection, promotion) read the same snapshot, and snapshots never change.
 /// </summary>
-public sealed class DatasetStore(StorageClients storage) : IDisposable
+public sealed class DatasetStore(StorageClients storage)
 {
     const string SeparatorKey = "separator";
     const string DecimalCommaKey = "decimalcomma";
-    const int CachedDatasets = 2;
+    /// <summary>The smallest capacity BitFaster's LRU takes; a few hundred MB at 1,000,000 rows × 20 columns.</summary>
+    internal const int CachedDatasets = 3;
 
-    readonly MemoryCache _loaded = new(new MemoryCacheOptions { SizeLimit = CachedDatasets });
+    readonly IAsyncCache<string, PreparedDataset> _loaded = new ConcurrentLruBuilder<string, PreparedDataset>()
+        .WithCapacity(CachedDatasets).WithAtomicGetOrAdd().AsAsyncCache().Build();
 
     /// <summary>Stores the validated bytes under their SHA-256 (once; a second call finds them there).</summary>
     public async Task<string> SnapshotAsync(string model, string sha256, Stream content, CsvDialect dialect,
@@ -46,32 +49,12 @@ public sealed class DatasetStore(StorageClients storage) : IDisposable
         return path;
     }
 
-    /// <summary>Reads a snapshot back as typed columns under the spec it was validated with.</summary>
-    public async Task<PreparedDataset> LoadAsync(string datasetBlob, ModelSpec spec, CancellationToken cancellationToken)
-    {
-        string key = $"{datasetBlob}\n{StorageJson.Serialize(spec)}";
-        Lazy<Task<PreparedDataset>> load;
-        lock (_loaded)
-        {
-            load = _loaded.GetOrCreate(key, entry =>
-            {
-                entry.Size = 1;
-                return new Lazy<Task<PreparedDataset>>(() => ReadAsync(datasetBlob, spec));
-            })!;
-        }
-
-        try
-        {
-            return await load.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (load.Value.IsFaulted)
-        {
-            _loaded.Remove(key);
-            throw;
-        }
-    }
-
-    public void Dispose() => _loaded.Dispose();
+    /// <summary>
+    /// Reads a snapshot back as typed columns under the spec it was validated with. Concurrent first reads share one
+    /// download; a failed read is not kept, so the next call tries again.
+    /// </summary>
+    public Task<PreparedDataset> LoadAsync(string datasetBlob, ModelSpec spec, CancellationToken cancellationToken) =>
+        _loaded.GetOrAddAsync($"{datasetBlob}\n{StorageJson.Serialize(spec)}", _ => ReadAsync(datasetBlob, spec)).AsTask().WaitAsync(cancellationToken);
 
     async Task<PreparedDataset> ReadAsync(string datasetBlob, ModelSpec spec)
     {

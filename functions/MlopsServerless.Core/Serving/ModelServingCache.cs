@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Caching.Memory;
+using BitFaster.Caching;
+using BitFaster.Caching.Lru;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
@@ -11,9 +12,10 @@ namespace MlopsServerless.Core.Serving;
 /// Serves model versions from memory. What a target resolves to (the version an alias holds; whether a version exists
 /// and is archived) is re-read after <see cref="PredictionOptions.ChampionRefreshSeconds"/>, so a moved alias or an
 /// archived version is picked up without a restart; a version's zip is downloaded from blob once (versions are
-/// immutable) and kept while the cache has room, whichever target asked for it.
+/// immutable) and kept among the <see cref="PredictionOptions.ModelCacheSize"/> most recently served, whichever target
+/// asked for it.
 /// </summary>
-public sealed class ModelServingCache : IDisposable
+public sealed class ModelServingCache
 {
     const int MaxTrackedTargets = 10_000;
 
@@ -22,8 +24,8 @@ public sealed class ModelServingCache : IDisposable
     readonly TimeProvider _time;
     readonly PredictionOptions _options;
     readonly ILogger<ModelServingCache> _logger;
-    readonly MemoryCache _models;
-    readonly MemoryCache _pointers;
+    readonly IAsyncCache<(string Model, int Version), ServedModel> _models;
+    readonly ConcurrentLru<(string Model, ModelTarget Target), PointerEntry> _pointers = new(MaxTrackedTargets);
 
     public ModelServingCache(ModelRegistry registry, StorageClients storage, TimeProvider time,
         IOptions<PredictionOptions> options, ILogger<ModelServingCache> logger)
@@ -33,15 +35,15 @@ public sealed class ModelServingCache : IDisposable
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _models = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.ModelCacheSize });
-        _pointers = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxTrackedTargets });
+        _models = new ConcurrentLruBuilder<(string Model, int Version), ServedModel>()
+            .WithCapacity(_options.ModelCacheSize).WithAtomicGetOrAdd().AsAsyncCache().Build();
     }
 
     /// <summary>The version <paramref name="target"/> resolves to (within the refresh bound), and whether it is archived; Version null when there is none.</summary>
     public async Task<ServingPointer> ResolveAsync(string model, ModelTarget target, CancellationToken cancellationToken)
     {
         var key = (model, target);
-        if (_options.ChampionRefreshSeconds > 0 && _pointers.TryGetValue(key, out PointerEntry? entry) && entry is not null
+        if (_options.ChampionRefreshSeconds > 0 && _pointers.TryGet(key, out PointerEntry? entry) && entry is not null
             && _time.GetUtcNow() - entry.ReadAt < TimeSpan.FromSeconds(_options.ChampionRefreshSeconds))
         {
             return entry.Pointer;
@@ -52,35 +54,13 @@ public sealed class ModelServingCache : IDisposable
             : await _registry.IsArchivedAsync(model, target.Version!.Value, cancellationToken) is { } archived
                 ? new ServingPointer(target.Version, archived)
                 : new ServingPointer(null, false);
-        _pointers.Set(key, new PointerEntry(pointer, _time.GetUtcNow()), new MemoryCacheEntryOptions { Size = 1 });
+        _pointers.AddOrUpdate(key, new PointerEntry(pointer, _time.GetUtcNow()));
         return pointer;
     }
 
     /// <summary>The loaded version. Concurrent first requests share one load; a failed load is not cached, so the next request tries again.</summary>
-    public async Task<ServedModel> GetAsync(string model, int version, CancellationToken cancellationToken)
-    {
-        string key = $"{model}/{version}";
-        Lazy<Task<ServedModel>> load;
-        lock (_models)
-        {
-            // MemoryCache.GetOrCreate is not atomic; the lock only guards creating the (not yet started) Lazy.
-            load = _models.GetOrCreate(key, entry =>
-            {
-                entry.Size = 1;
-                return new Lazy<Task<ServedModel>>(() => LoadAsync(model, version));
-            })!;
-        }
-
-        try
-        {
-            return await load.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (load.Value.IsFaulted)
-        {
-            _models.Remove(key);
-            throw;
-        }
-    }
+    public Task<ServedModel> GetAsync(string model, int version, CancellationToken cancellationToken) =>
+        _models.GetOrAddAsync((model, version), key => LoadAsync(key.Model, key.Version)).AsTask().WaitAsync(cancellationToken);
 
     async Task<ServedModel> LoadAsync(string model, int servedVersion)
     {
@@ -91,12 +71,6 @@ public sealed class ModelServingCache : IDisposable
         var served = new ServedModel(model, version.Version, ServingModel.Load(zip, version.Spec), version.Registration.Card.Conformal);
         _logger.LogInformation("Loaded {Model} v{Version} from {Artifact}", model, version.Version, version.ArtifactBlob);
         return served;
-    }
-
-    public void Dispose()
-    {
-        _models.Dispose();
-        _pointers.Dispose();
     }
 
     sealed record PointerEntry(ServingPointer Pointer, DateTimeOffset ReadAt);

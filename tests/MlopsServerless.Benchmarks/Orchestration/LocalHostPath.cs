@@ -183,7 +183,7 @@ public sealed class LocalHostPath : IAsyncDisposable
     {
         ModelVersion version = await _app.Services.GetRequiredService<ModelRegistry>().GetVersionAsync(model, 1, CancellationToken.None)
             ?? throw new InvalidOperationException($"{model} has no v1.");
-        using var fresh = new DatasetStore(_app.Services.GetRequiredService<StorageClients>());
+        var fresh = new DatasetStore(_app.Services.GetRequiredService<StorageClients>());
         var watch = Stopwatch.StartNew();
         await fresh.LoadAsync(version.DatasetBlob, version.Spec, CancellationToken.None);
         return watch.Elapsed.TotalSeconds;

@@ -65,6 +65,7 @@ public sealed class SettingsBindingTests
     [InlineData(SettingKeys.DriftSchedule, "every hour", "six-field CRON")]
     [InlineData(SettingKeys.TrainingTestFraction, "0.9", "TestFraction")]
     [InlineData(SettingKeys.PredictionModelCacheSize, "0", "ModelCacheSize")]
+    [InlineData(SettingKeys.PredictionModelCacheSize, "2", "ModelCacheSize")]
     public void BadSetting_FailsValidationNamingIt(string key, string value, string expectedInMessage)
     {
         var settings = new Dictionary<string, string>(FunctionAppSettingsBuilder.Build(new PlatformSettings(), "stmlopsdev")) { [key] = value };
