@@ -34,6 +34,10 @@ public sealed class DurableBackendOptions : IValidatableObject
     [ConfigurationKeyName(SettingKeys.StorageConnection)]
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>How many activities run at once: host.json's <c>maxConcurrentActivityFunctions</c> (as on Azure); the backend's default when unset.</summary>
+    [Range(1, 100)]
+    public int? MaxConcurrentActivities { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Backend == DurableBackend.AzureStorage && string.IsNullOrWhiteSpace(StorageConnectionString))

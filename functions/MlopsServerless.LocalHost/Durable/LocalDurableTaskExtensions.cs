@@ -26,6 +26,7 @@ public static class LocalDurableTaskExtensions
 
         services.AddOptions<DurableBackendOptions>()
             .Bind(configuration)
+            .PostConfigure(options => options.MaxConcurrentActivities ??= DurableHostJson.Load(AppContext.BaseDirectory).MaxConcurrentActivityFunctions)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

@@ -43,5 +43,6 @@ internal static class OrchestrationServiceFactory
         LeaseRenewInterval = RecoveryInterval / 3,
         LeaseAcquireInterval = RecoveryInterval / 3,
         MaxQueuePollingInterval = MaxQueuePollingInterval,
+        MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities ?? new AzureStorageOrchestrationServiceSettings().MaxConcurrentTaskActivityWorkItems,
     };
 }

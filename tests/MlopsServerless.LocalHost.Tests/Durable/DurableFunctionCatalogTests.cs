@@ -10,10 +10,10 @@ public sealed class DurableFunctionCatalogTests
         DurableFunctionCatalog catalog = DurableFunctionCatalog.Discover(typeof(GreetingWorkflow).Assembly);
 
         Assert.Equal(
-            [nameof(GreetingWorkflow.Greet), nameof(GateWorkflow.PassThroughGate)],
+            [nameof(FanOutWorkflow.FanOutThroughTurnstile), nameof(GreetingWorkflow.Greet), nameof(GateWorkflow.PassThroughGate)],
             catalog.Orchestrators.Select(function => function.Name).Order());
         Assert.Equal(
-            [nameof(GreetingActivities.Repeat), nameof(GreetingActivities.Shout), nameof(GateActivities.WaitAtGate)],
+            [nameof(TurnstileActivities.PassTurnstile), nameof(GreetingActivities.Repeat), nameof(GreetingActivities.Shout), nameof(GateActivities.WaitAtGate)],
             catalog.Activities.Select(function => function.Name).Order());
     }
 

@@ -31,12 +31,14 @@ sealed class LocalDurableHost : IAsyncDisposable
     /// <summary>A task hub no other test uses.</summary>
     public static string NewTaskHub() => $"test{Guid.NewGuid():N}"[..20];
 
-    public static async Task<LocalDurableHost> StartAsync(IReadOnlyDictionary<string, string?> settings, ActivityGate? gate = null)
+    public static async Task<LocalDurableHost> StartAsync(IReadOnlyDictionary<string, string?> settings, ActivityGate? gate = null,
+        Turnstile? turnstile = null)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<Punctuation>();
         builder.Services.AddSingleton(gate ?? new ActivityGate());
+        builder.Services.AddSingleton(turnstile ?? new Turnstile());
         builder.Services.AddLocalDurableTask(builder.Configuration, typeof(GreetingWorkflow).Assembly);
         IHost host = builder.Build();
         try

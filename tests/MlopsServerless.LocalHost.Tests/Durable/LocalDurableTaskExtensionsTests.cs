@@ -56,6 +56,28 @@ public sealed class LocalDurableTaskExtensionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddLocalDurableTask_AzureStorageBackend_RunsNoMoreActivitiesAtOnceThanHostJsonAllows()
+    {
+        int allowed = DurableHostJson.Load(AppContext.BaseDirectory).MaxConcurrentActivityFunctions
+            ?? throw new InvalidOperationException("host.json sets no maxConcurrentActivityFunctions.");
+        var turnstile = new Turnstile();
+        await using LocalDurableHost host = await LocalDurableHost.StartAsync(
+            LocalDurableHost.AzureStorage(azurite.ConnectionString, LocalDurableHost.NewTaskHub()), turnstile: turnstile);
+        using var timeout = new CancellationTokenSource(Patience);
+        string instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutWorkflow.FanOutThroughTurnstile), allowed + 2, timeout.Token);
+
+        await turnstile.Entered(allowed).WaitAsync(Patience);
+        // The backend polls its queue at least every second: a dispatcher allowed more would have let one more in by now.
+        bool oneMoreEntered = await turnstile.Entered(allowed + 1).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(t => t.IsCompletedSuccessfully);
+        turnstile.Open();
+        OrchestrationMetadata result = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.False(oneMoreEntered);
+        Assert.Equal(allowed, turnstile.MostInsideAtOnce);
+        Assert.Equal(allowed + 2, result.ReadOutputAs<int>());
+    }
+
+    [Fact]
     public async Task AddLocalDurableTask_AzureStorageBackendWithoutConnectionString_FailsAtStart()
     {
         var settings = LocalDurableHost.InMemory();

@@ -89,3 +89,84 @@ public sealed class GateActivities(ActivityGate gate)
         return visitor;
     }
 }
+
+/// <summary>Holds every activity that enters until the test opens it, and records how many were inside at once.</summary>
+public sealed class Turnstile
+{
+    readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly Lock _lock = new();
+    readonly List<(int Count, TaskCompletionSource Reached)> _waits = [];
+    int _inside;
+    int _entered;
+
+    public int MostInsideAtOnce { get; private set; }
+
+    public void Open() => _open.TrySetResult();
+
+    /// <summary>Completes once <paramref name="count"/> activities have entered.</summary>
+    public Task Entered(int count)
+    {
+        lock (_lock)
+        {
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_entered >= count)
+            {
+                reached.SetResult();
+            }
+            else
+            {
+                _waits.Add((count, reached));
+            }
+
+            return reached.Task;
+        }
+    }
+
+    public async Task PassAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _entered++;
+            _inside++;
+            MostInsideAtOnce = Math.Max(MostInsideAtOnce, _inside);
+            foreach ((int count, TaskCompletionSource reached) in _waits.Where(w => w.Count <= _entered))
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        try
+        {
+            await _open.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _inside--;
+            }
+        }
+    }
+}
+
+public sealed class FanOutWorkflow
+{
+    [Function(nameof(FanOutThroughTurnstile))]
+    public async Task<int> FanOutThroughTurnstile([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        int branches = context.GetInput<int>();
+        int[] passed = await Task.WhenAll(Enumerable.Range(0, branches)
+            .Select(branch => context.CallActivityAsync<int>(nameof(TurnstileActivities.PassTurnstile), branch)));
+        return passed.Length;
+    }
+}
+
+public sealed class TurnstileActivities(Turnstile turnstile)
+{
+    [Function(nameof(PassTurnstile))]
+    public async Task<int> PassTurnstile([ActivityTrigger] int branch, CancellationToken cancellationToken)
+    {
+        await turnstile.PassAsync(cancellationToken);
+        return branch;
+    }
+}
