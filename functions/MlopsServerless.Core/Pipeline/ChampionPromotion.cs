@@ -147,7 +147,8 @@ public sealed class ChampionPromotion(
         await runs.SaveAsync(new TrainingRun(lineage.Model, lineage.RunId, lineage.SourceBlob,
             decision.Promoted ? TrainingRunStatus.Promoted : TrainingRunStatus.NotPromoted, time.GetUtcNow(), decision.Reason,
             lineage.ValidationReportBlob, Version: decision.Version,
-            Progress: request.Progress is { } progress ? progress with { Decision = decision } : null), cancellationToken);
+            Progress: request.Progress is { } progress ? progress.Finish(time.GetUtcNow().UtcDateTime) with { Decision = decision } : null),
+            cancellationToken);
         return decision;
     }
 }

@@ -166,7 +166,7 @@ public sealed class TrainingWorkflow(
 
             progress = Step(context, progress, nameof(PromoteIfBetter));
             PromotionDecision decision = await context.CallActivityAsync<PromotionDecision>(nameof(PromoteIfBetter),
-                new PromotionRequest(version, progress.Finish(context.CurrentUtcDateTime)), ActivityRetry);
+                new PromotionRequest(version, progress), ActivityRetry);
             context.SetCustomStatus(progress.Finish(context.CurrentUtcDateTime) with { Decision = decision });
             log.LogInformation("Run {RunId} registered {Model} v{Version}; promoted: {Promoted}", request.RunId, request.Model,
                 version.Version, decision.Promoted);

@@ -88,6 +88,24 @@ public sealed class TrainingRunTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PromoteIfBetterAsync_RunsProgress_StoresThePromotionStepEndedWhenTheDecisionWasMade()
+    {
+        ModelVersion version = await _host.TrainAndRegisterAsync(
+            await _host.UploadAndValidateAsync(UniqueNames.Model(), "data.csv", new DemoDataset(400, Seed: 5).ToCsv()));
+        DateTime promotionStarted = _host.Time.GetUtcNow().UtcDateTime;
+        var progress = RunProgress.Start(version.Registration.Lineage.RunId, "RegisterModelVersion", promotionStarted.AddSeconds(-1))
+            .Next("PromoteIfBetter", promotionStarted);
+        _host.Time.Advance(TimeSpan.FromSeconds(3));
+
+        await _host.Get<ChampionPromotion>().PromoteIfBetterAsync(new PromotionRequest(version, progress), default);
+
+        TrainingRun run = (await _host.Get<TrainingRunStore>().GetAsync(version.Model, version.Registration.Lineage.RunId, default))!;
+        StepTiming promotion = Assert.Single(run.Progress!.Steps, s => s.Step == "PromoteIfBetter");
+        Assert.Equal(3, promotion.Seconds);
+        Assert.True(run.Progress.Decision!.Promoted);
+    }
+
+    [Fact]
     public async Task Promote_ChallengerWorseThanTheChampion_IsRegisteredButNotPromoted()
     {
         string model = UniqueNames.Model();
