@@ -29,14 +29,6 @@ public static class CellValues
             || cell.Equals("no", StringComparison.OrdinalIgnoreCase) || cell.Equals("n", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>A number written with a decimal comma and no decimal point, e.g. <c>3,5</c> (ambiguous <c>1,234</c> counts too).</summary>
-    public static bool LooksLikeDecimalComma(ReadOnlySpan<char> cell) =>
-        cell.Contains(',') && !cell.Contains('.') && TryParseNumber(cell, decimalComma: true, out _);
-
-    /// <summary>A number written with a decimal point, e.g. <c>3.5</c>.</summary>
-    public static bool LooksLikeDecimalPoint(ReadOnlySpan<char> cell) =>
-        cell.Contains('.') && !cell.Contains(',') && TryParseNumber(cell, decimalComma: false, out _);
-
     public static bool TryParseDate(ReadOnlySpan<char> cell) =>
         (cell.Contains('-') || cell.Contains('/')) && cell.Length >= 8
         && DateTime.TryParse(cell, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _);

@@ -56,13 +56,19 @@ public sealed class ColumnStatistics(string name, int distinctCap, bool unnamed 
             CellsWithSpaces++;
         }
 
-        PointNumbers.Add(cell, decimalComma: false, row);
-        CommaNumbers.Add(cell, decimalComma: true, row);
-        if (CellValues.LooksLikeDecimalComma(cell))
+        // Each cell is parsed once per separator, and only once when it has neither separator (both read it alike).
+        bool hasComma = cell.Contains(',');
+        bool hasPoint = cell.Contains('.');
+        bool isPointNumber = CellValues.TryParseNumber(cell, decimalComma: false, out float pointNumber);
+        float commaNumber = pointNumber;
+        bool isCommaNumber = hasComma || hasPoint ? CellValues.TryParseNumber(cell, decimalComma: true, out commaNumber) : isPointNumber;
+        PointNumbers.Add(isPointNumber ? pointNumber : null, cell, row);
+        CommaNumbers.Add(isCommaNumber ? commaNumber : null, cell, row);
+        if (hasComma && !hasPoint && isCommaNumber)
         {
             DecimalCommaCells++;
         }
-        else if (CellValues.LooksLikeDecimalPoint(cell))
+        else if (hasPoint && !hasComma && isPointNumber)
         {
             DecimalPointCells++;
         }

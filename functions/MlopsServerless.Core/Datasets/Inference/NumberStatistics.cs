@@ -19,9 +19,10 @@ public sealed class NumberStatistics
 
     public IReadOnlyList<(int Row, string Value)> NotNumbers => _notNumbers;
 
-    public void Add(ReadOnlySpan<char> cell, bool decimalComma, int row)
+    /// <summary>Counts <paramref name="number"/>, the cell read under this separator, or <paramref name="cell"/> as not a number when it is null.</summary>
+    public void Add(float? number, ReadOnlySpan<char> cell, int row)
     {
-        if (!CellValues.TryParseNumber(cell, decimalComma, out float parsed))
+        if (number is not { } parsed)
         {
             if (_notNumbers.Count < ColumnStatistics.MaxExamples)
             {
