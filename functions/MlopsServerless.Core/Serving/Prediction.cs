@@ -14,4 +14,7 @@ public sealed record Prediction
 
     /// <summary>The conformal prediction interval (regression) or set (classification) and its coverage, when the version has one.</summary>
     public Training.PredictionRegion? Region { get; init; }
+
+    /// <summary>The row's feature contributions, when the request asked for them and the model supports them; never logged.</summary>
+    public Explanation? Explanation { get; init; }
 }

@@ -12,7 +12,10 @@ public abstract record PredictionOutcome
     /// <summary>The body does not fit the model: field → messages.</summary>
     public sealed record Invalid(string Model, int Version, IReadOnlyDictionary<string, string[]> Errors) : PredictionOutcome;
 
-    /// <summary>Answered; <see cref="IgnoredFields"/> are request fields that are not features of the model.</summary>
+    /// <summary>
+    /// Answered; <see cref="IgnoredFields"/> are request fields that are not features of the model;
+    /// <see cref="ExplainUnsupported"/> says why explanations were asked for but not given (null otherwise).
+    /// </summary>
     public sealed record Served(string RequestId, string Model, int Version, bool IsBatch, IReadOnlyList<Prediction> Predictions,
-        IReadOnlyList<string> IgnoredFields) : PredictionOutcome;
+        IReadOnlyList<string> IgnoredFields, string? ExplainUnsupported = null) : PredictionOutcome;
 }

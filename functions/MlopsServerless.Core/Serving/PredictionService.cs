@@ -10,7 +10,8 @@ namespace MlopsServerless.Core.Serving;
 /// <summary>
 /// Answers a prediction request with the version its target resolves to (the champion's, another alias's, or a version
 /// by number; with the version's conformal interval or set, when it has one) and hands what it served to the log
-/// buffer; the request never waits for storage beyond the cached pointer and the cached model.
+/// buffer; the request never waits for storage beyond the cached pointer and the cached model. Asked to explain, it
+/// adds each row's feature contributions to the answer (not to the log), or says why the model cannot be explained.
 /// </summary>
 public sealed class PredictionService(
     ModelServingCache models,
@@ -24,7 +25,11 @@ public sealed class PredictionService(
     public Task<PredictionOutcome> PredictAsync(string model, JsonElement body, CancellationToken cancellationToken) =>
         PredictAsync(model, ModelTarget.Champion, body, cancellationToken);
 
-    public async Task<PredictionOutcome> PredictAsync(string model, ModelTarget target, JsonElement body, CancellationToken cancellationToken)
+    public Task<PredictionOutcome> PredictAsync(string model, ModelTarget target, JsonElement body, CancellationToken cancellationToken) =>
+        PredictAsync(model, target, body, explain: false, cancellationToken);
+
+    public async Task<PredictionOutcome> PredictAsync(string model, ModelTarget target, JsonElement body, bool explain,
+        CancellationToken cancellationToken)
     {
         ServingPointer pointer = await models.ResolveAsync(model, target, cancellationToken);
         if (pointer.Version is not { } version)
@@ -61,6 +66,19 @@ public sealed class PredictionService(
         }
 
         logger.LogDebug("Served {Rows} predictions of {Model} v{Version}", predictions.Count, model, served.Version);
-        return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
+        if (!explain)
+        {
+            return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch, predictions, input.IgnoredFields);
+        }
+
+        ModelExplainer explainer = served.Engine.Explainer;
+        if (explainer.Unsupported is { } reason)
+        {
+            return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch, predictions, input.IgnoredFields, reason);
+        }
+
+        IReadOnlyList<Explanation> explanations = explainer.Explain(input.Rows);
+        return new PredictionOutcome.Served(requestId, model, served.Version, input.IsBatch,
+            predictions.Select((p, i) => p with { Explanation = explanations[i] }).ToList(), input.IgnoredFields);
     }
 }

@@ -13,14 +13,19 @@ namespace MlopsServerless.Core.Serving;
 public sealed class ServingModel
 {
     readonly ObjectPool<RowEngine> _engines;
+    readonly Lazy<ModelExplainer> _explainer;
 
     ServingModel(ModelSpec spec, ITransformer transformer)
     {
         Spec = spec;
         _engines = new DefaultObjectPool<RowEngine>(new EnginePolicy(transformer, spec), Environment.ProcessorCount * 2);
+        _explainer = new Lazy<ModelExplainer>(() => ModelExplainer.For(transformer, spec));
     }
 
     public ModelSpec Spec { get; }
+
+    /// <summary>The model's explainer, built when a request first asks for explanations and kept with the model.</summary>
+    public ModelExplainer Explainer => _explainer.Value;
 
     public static ServingModel Load(Stream modelZip, ModelSpec spec) => FromTransformer(ModelArtifacts.Load(modelZip), spec);
 

@@ -7,4 +7,7 @@ internal static class MlRows
     public const string PredictedClass = "PredictedClass";
     public const string Probability = "Probability";
     public const string Score = "Score";
+
+    /// <summary>The column ML.NET's feature contribution calculation writes.</summary>
+    public const string FeatureContributions = "FeatureContributions";
 }

@@ -11,9 +11,12 @@ namespace MlopsServerless.Functions.Serving;
 /// <summary>
 /// Predictions: one JSON object or an array of them, answered by the champion (<c>POST /api/models/{model}/predict</c>),
 /// by another alias's holder, or by one version; all through the same <see cref="PredictionService"/> path.
+/// <c>?explain=true</c> adds each row's feature contributions.
 /// </summary>
 public sealed class PredictionApi(PredictionService predictions)
 {
+    public const string ExplainParameter = "explain";
+
     [Function(nameof(Predict))]
     public Task<IActionResult> Predict(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "models/{model}/predict")] HttpRequest request,
@@ -44,6 +47,12 @@ public sealed class PredictionApi(PredictionService predictions)
             return invalidName;
         }
 
+        (bool explain, IActionResult? invalidExplain) = QueryFlags.Read(request, ExplainParameter);
+        if (invalidExplain is not null)
+        {
+            return invalidExplain;
+        }
+
         (JsonDocument? body, IActionResult? invalidJson) = await RequestBodies.ReadJsonAsync(request, cancellationToken);
         if (body is null)
         {
@@ -52,7 +61,7 @@ public sealed class PredictionApi(PredictionService predictions)
 
         using (body)
         {
-            PredictionOutcome outcome = await predictions.PredictAsync(model, target, body.RootElement, cancellationToken);
+            PredictionOutcome outcome = await predictions.PredictAsync(model, target, body.RootElement, explain, cancellationToken);
             return outcome switch
             {
                 PredictionOutcome.NotFound => ApiResults.NotFound(target switch
@@ -65,8 +74,10 @@ public sealed class PredictionApi(PredictionService predictions)
                     $"{model} v{archived.Version} is archived: it is kept but not served (unarchive it to serve it again)."),
                 PredictionOutcome.Invalid invalid => ApiResults.InvalidFields(invalid.Errors, $"The input does not fit {model} v{invalid.Version}"),
                 PredictionOutcome.Served served => new OkObjectResult(served.IsBatch
-                    ? new PredictResponse(served.RequestId, served.Model, served.Version, null, served.Predictions, IgnoredOrNull(served), target.Alias)
-                    : new PredictResponse(served.RequestId, served.Model, served.Version, served.Predictions[0], null, IgnoredOrNull(served), target.Alias)),
+                    ? new PredictResponse(served.RequestId, served.Model, served.Version, null, served.Predictions, IgnoredOrNull(served), target.Alias,
+                        served.ExplainUnsupported)
+                    : new PredictResponse(served.RequestId, served.Model, served.Version, served.Predictions[0], null, IgnoredOrNull(served), target.Alias,
+                        served.ExplainUnsupported)),
                 _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
             };
         }
@@ -79,7 +90,8 @@ public sealed class PredictionApi(PredictionService predictions)
 /// The answer: the request id (the prediction log's key for feedback), <c>prediction</c> for a single-object request,
 /// <c>predictions</c> (in order: row i answers the i-th object) for an array;
 /// <c>ignoredFields</c>: request fields that are not features of the model (the label, identifiers…), when there were any;
-/// <c>alias</c>: the alias that chose the version (<c>champion</c> for <c>/predict</c>), absent when a version was asked for by number.
+/// <c>alias</c>: the alias that chose the version (<c>champion</c> for <c>/predict</c>), absent when a version was asked for by number;
+/// <c>explainUnsupported</c>: why no row carries an <c>explanation</c> although <c>?explain=true</c> asked for one.
 /// </summary>
 public sealed record PredictResponse(string RequestId, string Model, int Version, Prediction? Prediction, IReadOnlyList<Prediction>? Predictions,
-    IReadOnlyList<string>? IgnoredFields, string? Alias = null);
+    IReadOnlyList<string>? IgnoredFields, string? Alias = null, string? ExplainUnsupported = null);
