@@ -4,7 +4,7 @@ namespace MlopsServerless.Core.Dashboard.Rendering;
 
 /// <summary>
 /// Which version each alias pointed at when: a row per alias (champion first), a bar per holder from its move to the
-/// next (the current holder up to now), in the version's colour and labelled with it. Each bar carries
+/// next (the current holder up to now; the axis spans at least a minute), in the version's colour and labelled with it. Each bar carries
 /// <c>data-alias</c>, <c>data-version</c>, <c>data-from</c> and <c>data-to</c>; its tooltip says who moved it and why.
 /// </summary>
 internal static class ServingTimeline
@@ -14,7 +14,8 @@ internal static class ServingTimeline
     public static string Render(string model, IReadOnlyList<ServingSpan> spans, DateTimeOffset now)
     {
         string[] aliases = spans.Select(s => s.Alias).Distinct(StringComparer.Ordinal).ToArray();
-        TimeScale time = TimeScale.Over(spans.Select(s => s.From).Append(now), LabelWidth, Width - LabelWidth - Right);
+        DateTimeOffset from = spans.Min(s => s.From);
+        var time = new TimeScale(from, now > from.AddMinutes(1) ? now : from.AddMinutes(1), LabelWidth, Width - LabelWidth - Right);
         double height = Top + aliases.Length * RowHeight + 24;
 
         var svg = new StringBuilder();
@@ -27,16 +28,16 @@ internal static class ServingTimeline
                        $"dominant-baseline=\"middle\">{Markup.Text(aliases[a])}</text>");
             foreach (ServingSpan span in spans.Where(s => s.Alias == aliases[a]))
             {
-                double from = time.X(span.From), to = time.X(span.To ?? now);
-                double width = Math.Max(to - from, 2);
+                double left = time.X(span.From), right = time.X(span.To ?? time.To);
+                double width = Math.Max(right - left, 2);
                 svg.Append($"<g class=\"span{(span.To is null ? " current" : string.Empty)}\" data-alias=\"{Markup.Text(span.Alias)}\" data-version=\"{span.Version}\" " +
                            $"data-from=\"{Markup.IsoTime(span.From)}\" data-to=\"{(span.To is { } end ? Markup.IsoTime(end) : string.Empty)}\">");
-                svg.Append($"<rect x=\"{Markup.Coordinate(from)}\" y=\"{Markup.Coordinate(y + 3)}\" width=\"{Markup.Coordinate(width)}\" height=\"{RowHeight - 6}\" " +
+                svg.Append($"<rect x=\"{Markup.Coordinate(left)}\" y=\"{Markup.Coordinate(y + 3)}\" width=\"{Markup.Coordinate(width)}\" height=\"{RowHeight - 6}\" " +
                            $"fill=\"{Palette.Version(span.Version)}\"><title>{Markup.Text(span.Alias)} → v{span.Version} from {Markup.Time(span.From)} UTC" +
                            $"{(span.To is { } until ? $" to {Markup.Time(until)} UTC" : " (now)")}, by {Markup.Text(span.MovedBy)}: {Markup.Text(span.Reason)}</title></rect>");
                 if (width >= 24)
                 {
-                    svg.Append($"<text class=\"span-label\" x=\"{Markup.Coordinate(from + 4)}\" y=\"{Markup.Coordinate(y + RowHeight / 2)}\" " +
+                    svg.Append($"<text class=\"span-label\" x=\"{Markup.Coordinate(left + 4)}\" y=\"{Markup.Coordinate(y + RowHeight / 2)}\" " +
                                $"dominant-baseline=\"middle\">v{span.Version}</text>");
                 }
 
