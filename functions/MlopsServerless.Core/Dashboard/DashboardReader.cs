@@ -56,15 +56,9 @@ public sealed class DashboardReader(
         var byVersion = versions.ToDictionary(v => v.Version);
         ModelTask? task = versions.OrderByDescending(v => v.Version).Select(v => (ModelTask?)v.Spec.Task).FirstOrDefault();
 
-        var performance = new List<PerformancePoint>();
-        foreach (DriftReport report in reports.OrderBy(r => r.WindowEnd))
-        {
-            if (byVersion.GetValueOrDefault(report.ChampionVersion) is { } version
-                && await PerformanceAsync(report, version, cancellationToken) is { } point)
-            {
-                performance.Add(point);
-            }
-        }
+        PerformancePoint?[] performance = await Task.WhenAll(reports.OrderBy(r => r.WindowEnd)
+            .Where(r => byVersion.ContainsKey(r.ChampionVersion))
+            .Select(r => PerformanceAsync(r, byVersion[r.ChampionVersion], cancellationToken)));
 
         return new ModelView(
             model,
@@ -73,7 +67,7 @@ public sealed class DashboardReader(
             versions.OrderBy(v => v.Version).Select(v => ToView(v, aliases)).ToList(),
             ServingSpans(moves.Concat(aliases.Select(a => a.Move)).DistinctBy(m => (m.Alias, m.Sequence))),
             reports.OrderBy(r => r.WindowEnd).Select(ToWindow).ToList(),
-            performance,
+            performance.OfType<PerformancePoint>().ToList(),
             modelRuns.Take(DashboardLimits.MaxRuns).Select(r => new RunView(r.RunId, r.Status, r.UpdatedAt, r.Version, r.Message,
                 r.Progress?.Steps ?? [])).ToList());
     }
@@ -90,6 +84,7 @@ public sealed class DashboardReader(
             })
             .ToList();
 
+    /// <summary>The window's estimate and its live metric, from its own labels (one bounded range query per window, run side by side).</summary>
     async Task<PerformancePoint?> PerformanceAsync(DriftReport report, ModelVersion version, CancellationToken cancellationToken)
     {
         ModelTask task = version.Spec.Task;
