@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the local run and the tests need beyond the .NET SDK: Azurite (npm, pinned in
-# scripts/azurite/package-lock.json), libgomp1 (LightGbm's native library needs it) and jq (scripts/smoke-deployed.sh,
-# which the end-to-end tests run).
+# scripts/azurite/package-lock.json), libgomp1 (LightGbm's native library needs it), jq (scripts/smoke-deployed.sh,
+# which the end-to-end tests run) and Debian's chromium (the dashboard's browser test drives it with Playwright; Playwright's
+# own browser download is never used).
 # Idempotent: a second call does nothing.
 set -euo pipefail
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,6 +31,16 @@ if ! command -v jq >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
   else
     echo "warning: jq not found; install it to run scripts/smoke-deployed.sh and its end-to-end tests" >&2
+  fi
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing chromium (the dashboard's browser test)..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "warning: /usr/bin/chromium not found; install your distribution's chromium to run the dashboard's browser test" >&2
   fi
 fi
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Batch;
+using MlopsServerless.Core.Dashboard;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Drift;
 using MlopsServerless.Core.Feedback;
@@ -78,6 +79,9 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<DriftReportStore>();
         services.AddSingleton<DriftMonitor>();
+
+        services.AddSingleton<DashboardReader>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 }

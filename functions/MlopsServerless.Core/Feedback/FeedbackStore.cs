@@ -29,14 +29,23 @@ public sealed class FeedbackStore(StorageClients storage)
     }
 
     /// <summary>Labels for predictions served in (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
-    public async Task<IReadOnlyList<FeedbackRecord>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FeedbackRecord>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken) =>
+        ReadAsync(model, after, upTo, int.MaxValue, cancellationToken);
+
+    /// <summary>At most <paramref name="max"/> labels for predictions served in (<paramref name="after"/>, <paramref name="upTo"/>], earliest served first.</summary>
+    public async Task<IReadOnlyList<FeedbackRecord>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo, int max,
+        CancellationToken cancellationToken)
     {
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(after) + "~"} and RowKey lt {PredictionRequestId.TimePrefix(upTo) + "~"}");
         var records = new List<FeedbackRecord>();
-        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
             records.Add(StorageJson.Deserialize<FeedbackRecord>(row.GetString("Json")));
+            if (records.Count == max)
+            {
+                break;
+            }
         }
 
         return records;
