@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PredictionService>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<FeedbackDatasets>();
         services.AddSingleton<ShadowStore>();
         services.AddSingleton<ShadowReports>();
         services.AddSingleton<ShadowScoring>();
@@ -77,6 +78,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BatchScoring>();
 
         services.AddSingleton<DriftReportStore>();
+        services.AddSingleton<DriftActionDecider>();
         services.AddSingleton<DriftMonitor>();
         return services;
     }
