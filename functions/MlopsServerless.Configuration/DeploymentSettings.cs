@@ -157,6 +157,7 @@ public sealed partial record DeploymentSettings
             [SettingKeys.DriftMinimumSamples] = (p, v) => p with { DriftMinimumSamples = Int(Keys.AppSetting(SettingKeys.DriftMinimumSamples), v) },
             [SettingKeys.DriftDatasetShare] = (p, v) => p with { DriftDatasetShare = Double(Keys.AppSetting(SettingKeys.DriftDatasetShare), v) },
             [SettingKeys.DriftLogLagSeconds] = (p, v) => p with { DriftLogLagSeconds = Int(Keys.AppSetting(SettingKeys.DriftLogLagSeconds), v) },
+            [SettingKeys.DriftHealthMaxDrop] = (p, v) => p with { DriftHealthMaxDrop = Double(Keys.AppSetting(SettingKeys.DriftHealthMaxDrop), v) },
         };
 
     static string Require(Func<string, string?> get, string key) =>

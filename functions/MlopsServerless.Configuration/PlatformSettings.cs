@@ -31,6 +31,7 @@ public sealed record PlatformSettings
     public int DriftMinimumSamples { get; init; } = SettingDefaults.DriftMinimumSamples;
     public double DriftDatasetShare { get; init; } = SettingDefaults.DriftDatasetShare;
     public int DriftLogLagSeconds { get; init; } = SettingDefaults.DriftLogLagSeconds;
+    public double DriftHealthMaxDrop { get; init; } = SettingDefaults.DriftHealthMaxDrop;
 
     /// <summary>The app settings (key → value) that carry these values, in the form the app's options bind.</summary>
     public IReadOnlyDictionary<string, string> ToAppSettings() => new Dictionary<string, string>
@@ -61,6 +62,7 @@ public sealed record PlatformSettings
         [SettingKeys.DriftMinimumSamples] = Format(DriftMinimumSamples),
         [SettingKeys.DriftDatasetShare] = Format(DriftDatasetShare),
         [SettingKeys.DriftLogLagSeconds] = Format(DriftLogLagSeconds),
+        [SettingKeys.DriftHealthMaxDrop] = Format(DriftHealthMaxDrop),
     };
 
     static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

@@ -32,4 +32,5 @@ public static class SettingDefaults
     public const int DriftMinimumSamples = 50;
     public const double DriftDatasetShare = 0.5;
     public const int DriftLogLagSeconds = 30;
+    public const double DriftHealthMaxDrop = 0.05;
 }

@@ -48,6 +48,7 @@ public static class SettingKeys
     public const string DriftMinimumSamples = "MLOPS_DRIFT_MIN_SAMPLES";
     public const string DriftDatasetShare = "MLOPS_DRIFT_DATASET_SHARE";
     public const string DriftLogLagSeconds = "MLOPS_DRIFT_LOG_LAG_SECONDS";
+    public const string DriftHealthMaxDrop = "MLOPS_DRIFT_HEALTH_MAX_DROP";
 
     /// <summary>Where OpenTelemetry goes: <c>none</c>, <c>azureMonitor</c>, <c>console</c> or <c>otlp</c>; unset, Azure Monitor where Application Insights is configured.</summary>
     public const string TelemetryExporter = "MLOPS_TELEMETRY_EXPORTER";

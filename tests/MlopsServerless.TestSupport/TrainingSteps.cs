@@ -33,11 +33,21 @@ public static class TrainingSteps
         return await host.Get<DatasetIntake>().ValidateAsync(request, default);
     }
 
-    /// <summary>A new model whose first version, trained on <paramref name="data"/>, is its champion.</summary>
-    public static async Task<string> TrainChampionAsync(this CoreTestHost host, DemoDataset data)
+    /// <summary>A new model (with <paramref name="modelJson"/> as its model.json) whose first version, trained on <paramref name="data"/>, is its champion.</summary>
+    public static Task<string> TrainChampionAsync(this CoreTestHost host, DemoDataset data, string? modelJson = null) =>
+        host.TrainChampionAsync(data.ToCsv(), modelJson);
+
+    /// <summary>A new model (with <paramref name="modelJson"/> as its model.json) whose first version, trained on <paramref name="csv"/>, is its champion.</summary>
+    public static async Task<string> TrainChampionAsync(this CoreTestHost host, string csv, string? modelJson = null)
     {
         string model = UniqueNames.Model();
-        PromotionDecision decision = await host.TrainRegisterAndPromoteAsync(await host.UploadAndValidateAsync(model, "data.csv", data.ToCsv()));
+        if (modelJson is not null)
+        {
+            await host.Get<StorageClients>().Container(StorageNames.Containers.TrainingData).GetBlobClient($"{model}/model.json")
+                .UploadAsync(BinaryData.FromString(modelJson), overwrite: true);
+        }
+
+        PromotionDecision decision = await host.TrainRegisterAndPromoteAsync(await host.UploadAndValidateAsync(model, "data.csv", csv));
         return decision.Promoted ? model : throw new InvalidOperationException($"{model} v{decision.Version} was not promoted: {decision.Reason}");
     }
 }

@@ -70,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PredictionService>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<FeedbackDatasets>();
         services.AddSingleton<ShadowStore>();
         services.AddSingleton<ShadowReports>();
         services.AddSingleton<ShadowScoring>();
@@ -78,6 +79,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BatchScoring>();
 
         services.AddSingleton<DriftReportStore>();
+        services.AddSingleton<DriftActionDecider>();
         services.AddSingleton<DriftMonitor>();
 
         services.AddSingleton<DashboardReader>();

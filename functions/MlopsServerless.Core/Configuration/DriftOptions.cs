@@ -38,6 +38,15 @@ public sealed class DriftOptions : IValidatableObject
     [Range(0, 3600)]
     public int LogLagSeconds { get; set; } = SettingDefaults.DriftLogLagSeconds;
 
+    /// <summary>
+    /// How far the champion's health may fall below its test metrics before the monitor acts: the accuracy estimated
+    /// without labels (CBPE), or live accuracy with feedback, more than this below the test accuracy; live RMSE more than
+    /// this share above the test RMSE.
+    /// </summary>
+    [ConfigurationKeyName(SettingKeys.DriftHealthMaxDrop)]
+    [Range(0.001, 1.0)]
+    public double HealthMaxDrop { get; set; } = SettingDefaults.DriftHealthMaxDrop;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         string? error = null;

@@ -56,15 +56,56 @@ public sealed class DatasetStore(StorageClients storage)
     public Task<PreparedDataset> LoadAsync(string datasetBlob, ModelSpec spec, CancellationToken cancellationToken) =>
         _loaded.GetOrAddAsync($"{datasetBlob}\n{StorageJson.Serialize(spec)}", _ => ReadAsync(datasetBlob, spec)).AsTask().WaitAsync(cancellationToken);
 
+    /// <summary>A snapshot's CSV dialect and when it was taken (first stored), or null when there is no such snapshot.</summary>
+    public async Task<DatasetSnapshot?> DescribeAsync(string datasetBlob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            BlobProperties properties = (await storage.Blob(datasetBlob).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            var dialect = new CsvDialect(
+                properties.Metadata.TryGetValue(SeparatorKey, out string? separator) ? (char)int.Parse(separator, CultureInfo.InvariantCulture) : ',',
+                properties.Metadata.TryGetValue(DecimalCommaKey, out string? decimalComma) && decimalComma == "true");
+            return new DatasetSnapshot(datasetBlob, dialect, properties.LastModified, properties.ContentLength);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A snapshot's bytes as stored.</summary>
+    public Task<Stream> OpenAsync(string datasetBlob, CancellationToken cancellationToken) =>
+        storage.Blob(datasetBlob).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+
+    /// <summary>Records what an assembled snapshot was built from, beside it (once: the same bytes keep their first lineage).</summary>
+    public async Task SaveLineageAsync(DatasetLineage lineage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Blob(BlobPaths.DatasetLineage(lineage.Model, lineage.DataSha256)).UploadAsync(
+                BinaryData.FromObjectAsJson(lineage, StorageJson.Options),
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+        }
+    }
+
+    /// <summary>What an assembled snapshot was built from; null for a snapshot of an upload.</summary>
+    public Task<DatasetLineage?> GetLineageAsync(string model, string sha256, CancellationToken cancellationToken) =>
+        JsonBlobs.ReadOrDefaultAsync<DatasetLineage>(storage.Blob(BlobPaths.DatasetLineage(model, sha256)), cancellationToken);
+
     async Task<PreparedDataset> ReadAsync(string datasetBlob, ModelSpec spec)
     {
         CancellationToken cancellationToken = CancellationToken.None;
-        BlobClient blob = storage.Blob(datasetBlob);
-        BlobProperties properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        var dialect = new CsvDialect(
-            properties.Metadata.TryGetValue(SeparatorKey, out string? separator) ? (char)int.Parse(separator, CultureInfo.InvariantCulture) : ',',
-            properties.Metadata.TryGetValue(DecimalCommaKey, out string? decimalComma) && decimalComma == "true");
-        await using Stream content = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
-        return await Task.Run(() => DatasetReader.Read(content, spec, dialect), cancellationToken);
+        DatasetSnapshot snapshot = await DescribeAsync(datasetBlob, cancellationToken)
+            ?? throw new InvalidOperationException($"The dataset snapshot {datasetBlob} does not exist.");
+        await using Stream content = await OpenAsync(datasetBlob, cancellationToken);
+        return await Task.Run(() => DatasetReader.Read(content, spec, snapshot.Dialect), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using MlopsServerless.Core.Drift;
 using MlopsServerless.Core.Drift.Statistics;
 
 namespace MlopsServerless.Core.Datasets;
@@ -42,4 +43,7 @@ public sealed record ModelSpecDocument
 
     /// <summary>Drift methods per feature, which win over <see cref="DriftMethod"/>, e.g. <c>{"age": "wasserstein"}</c>.</summary>
     public IReadOnlyDictionary<string, DriftMethod>? DriftMethods { get; init; }
+
+    /// <summary>What the drift monitor does on drift or a health drop: <c>"alert"</c> (the default) or <c>"retrain"</c>.</summary>
+    public DriftAction? DriftAction { get; init; }
 }

@@ -8,9 +8,11 @@ namespace MlopsServerless.Core.Demo;
 /// Synthetic customer data with a known relationship between the features and the label, for the demo and the tests:
 /// a customer id (an identifier, left out), four numeric features (<c>monthly_spend</c> has empty cells), a categorical
 /// <c>contract</c>, a boolean <c>paperless_billing</c> written yes/no, and the label last, so the spec can be inferred.
-/// <paramref name="Shift"/> moves the distributions (0 = as trained; 1 = clearly drifted, contracts included).
+/// <paramref name="Shift"/> moves the distributions (0 = as trained; 1 = clearly drifted, contracts included): of every
+/// feature it moves, or only of <paramref name="ShiftedFeatures"/> when they are named.
 /// </summary>
-public sealed record DemoDataset(int Rows, int Seed, double Shift = 0, ModelTask Task = ModelTask.Binary, double MissingShare = 0.05)
+public sealed record DemoDataset(int Rows, int Seed, double Shift = 0, ModelTask Task = ModelTask.Binary, double MissingShare = 0.05,
+    IReadOnlyList<string>? ShiftedFeatures = null)
 {
     public const string IdColumn = "customer_id";
 
@@ -79,16 +81,18 @@ public sealed record DemoDataset(int Rows, int Seed, double Shift = 0, ModelTask
 
     Customer NextCustomer(Random random)
     {
-        double tenure = Math.Max(0, 24 + 14 * Gaussian(random) - 12 * Shift);
-        double spend = Math.Max(5, 55 + 15 * Gaussian(random) + 25 * Shift);
-        double calls = Math.Max(0, Math.Round(2 + 1.5 * Gaussian(random) + 2 * Shift));
-        double usage = Math.Max(0, 30 + 10 * Gaussian(random) - 10 * Shift);
-        double pick = random.NextDouble() + 0.5 * Shift;
+        double tenure = Math.Max(0, 24 + 14 * Gaussian(random) - 12 * ShiftOf("tenure_months"));
+        double spend = Math.Max(5, 55 + 15 * Gaussian(random) + 25 * ShiftOf("monthly_spend"));
+        double calls = Math.Max(0, Math.Round(2 + 1.5 * Gaussian(random) + 2 * ShiftOf("support_calls")));
+        double usage = Math.Max(0, 30 + 10 * Gaussian(random) - 10 * ShiftOf("usage_hours"));
+        double pick = random.NextDouble() + 0.5 * ShiftOf("contract");
         string contract = pick < 0.35 ? "two-year" : pick < 0.65 ? "annual" : "monthly";
         bool paperless = random.NextDouble() < 0.6;
         bool missing = random.NextDouble() < MissingShare;
         return new Customer(tenure, missing ? null : spend, calls, usage, contract, paperless);
     }
+
+    double ShiftOf(string feature) => ShiftedFeatures is null || ShiftedFeatures.Contains(feature) ? Shift : 0;
 
     static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

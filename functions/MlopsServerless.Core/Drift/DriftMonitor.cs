@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Feedback;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Serving;
 using MlopsServerless.Core.Training;
@@ -13,8 +14,10 @@ namespace MlopsServerless.Core.Drift;
 /// <see cref="DriftOptions.LogLagSeconds"/> ago (so requests still buffered on serving instances are counted in the next
 /// window, exactly once; this instance's own buffer is flushed first), and compares it
 /// with the champion's training reference: each feature and the predictions by its method (the default choice by kind and
-/// reference size, or model.json's), PSI for each, the dataset verdict from the share of drifted features. With too few
-/// rows the report says so and the next run looks at a longer window.
+/// reference size, or model.json's), PSI for each, the dataset verdict from the share of drifted features, the health
+/// (estimated without labels, and live with feedback). With too few rows the report says so and the next run looks at a
+/// longer window. Then it decides what to do about the report (<see cref="DriftActionDecider"/>), stores the report with
+/// that action, and returns any training run it queued, for the caller to hand to the model's trainer.
 /// </summary>
 public sealed class DriftMonitor(
     ModelRegistry registry,
@@ -22,14 +25,16 @@ public sealed class DriftMonitor(
     PredictionLog predictionLog,
     PredictionLogBuffer logBuffer,
     DriftReportStore reports,
+    FeedbackService feedback,
+    DriftActionDecider decider,
     IOptions<DriftOptions> options,
     TimeProvider time,
     ILogger<DriftMonitor> logger)
 {
-    public async Task<IReadOnlyList<DriftReport>> RunAsync(CancellationToken cancellationToken)
+    public async Task<DriftRun> RunAsync(CancellationToken cancellationToken)
     {
         await logBuffer.FlushAsync(cancellationToken);
-        var results = new List<DriftReport>();
+        var results = new List<DriftMeasurement>();
         var failures = new List<Exception>();
         foreach (Champion champion in await registry.ListChampionsAsync(cancellationToken))
         {
@@ -44,11 +49,22 @@ public sealed class DriftMonitor(
             }
         }
 
-        // One model's broken artifacts must not stop the others being measured; the run still fails visibly.
-        return failures.Count == 0 ? results : throw new AggregateException("Drift could not be measured for every model.", failures);
+        return new DriftRun(results, failures);
     }
 
-    public async Task<DriftReport> MeasureAsync(Champion champion, CancellationToken cancellationToken)
+    /// <summary>The model's champion measured now (this instance's log buffer flushed first); null when the model has no champion.</summary>
+    public async Task<DriftMeasurement?> MeasureModelAsync(string model, CancellationToken cancellationToken)
+    {
+        if (await registry.GetChampionAsync(model, cancellationToken) is not { } champion)
+        {
+            return null;
+        }
+
+        await logBuffer.FlushAsync(cancellationToken);
+        return await MeasureAsync(champion, cancellationToken);
+    }
+
+    public async Task<DriftMeasurement> MeasureAsync(Champion champion, CancellationToken cancellationToken)
     {
         DriftOptions settings = options.Value;
         DateTimeOffset computedAt = time.GetUtcNow();
@@ -75,12 +91,19 @@ public sealed class DriftMonitor(
             ReferenceProfile profile = await artifacts.LoadProfileAsync(version.ReferenceProfileBlob, cancellationToken);
             report = Compare(new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed,
                 samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false), version.Spec, version.Metrics, profile, served, settings);
+            report = report with
+            {
+                LiveHealth = LiveHealth.Of(await feedback.GetLiveMetricsAsync(champion.Model, cancellationToken), settings.HealthMaxDrop,
+                    settings.MinimumSamples),
+            };
         }
 
+        DriftDecision decision = await decider.DecideAsync(report, version, cancellationToken);
+        report = report with { Action = decision.Action };
         await reports.SaveAsync(report, cancellationToken);
-        logger.LogInformation("Drift of {Model} v{Version}: {Status}, {Samples} rows, drift detected {DriftDetected}",
-            report.Model, report.ChampionVersion, report.Status, report.SampleCount, report.DriftDetected);
-        return report;
+        logger.LogInformation("Drift of {Model} v{Version}: {Status}, {Samples} rows, drift detected {DriftDetected}, action {Action}",
+            report.Model, report.ChampionVersion, report.Status, report.SampleCount, report.DriftDetected, decision.Action.Kind);
+        return new DriftMeasurement(report, decision.Retrain);
     }
 
     /// <summary>The served rows against the reference: every feature, the dataset verdict, the predictions.</summary>
@@ -105,7 +128,7 @@ public sealed class DriftMonitor(
             Features = features, PredictionPsi = prediction.Psi, DriftedFeatures = drifted,
             DriftDetected = dataset.Drifted || prediction.Drifted, DatasetDrift = dataset, Prediction = prediction,
             PositiveRate = positiveRate, MinimumSamples = settings.MinimumSamples,
-            Health = spec.Task == ModelTask.Binary ? ModelHealth.Estimate(outputs, testMetrics) : null,
+            Health = spec.Task == ModelTask.Binary ? ModelHealth.Estimate(outputs, testMetrics, settings.HealthMaxDrop) : null,
         };
     }
 

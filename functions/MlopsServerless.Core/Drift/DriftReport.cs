@@ -17,9 +17,10 @@ public enum DriftReportStatus
 /// <c>MLOPS_DRIFT_DATASET_SHARE</c>), the predictions (<see cref="Prediction"/> by its method, <see cref="PredictionPsi"/>,
 /// and for binary classifiers the <see cref="PositiveRate"/> at training and now). <see cref="DriftDetected"/> is dataset
 /// drift or prediction drift. <see cref="Health"/>: for binary classifiers, the accuracy estimated without labels (CBPE)
-/// against the test accuracy. <see cref="Threshold"/> is the PSI threshold (<c>MLOPS_DRIFT_PSI_THRESHOLD</c>).
-/// With fewer than <see cref="MinimumSamples"/> rows the status is <see cref="DriftReportStatus.InsufficientData"/> and
-/// nothing else is filled in.
+/// against the test accuracy; <see cref="LiveHealth"/>: with feedback, the live metric against the test metric.
+/// <see cref="Threshold"/> is the PSI threshold (<c>MLOPS_DRIFT_PSI_THRESHOLD</c>). With fewer than
+/// <see cref="MinimumSamples"/> rows the status is <see cref="DriftReportStatus.InsufficientData"/> and nothing else is
+/// filled in. <see cref="Action"/>: what the monitor did about it, and why (reports stored before drift acted have none).
 /// </summary>
 public sealed record DriftReport(
     string Model,
@@ -38,7 +39,9 @@ public sealed record DriftReport(
     FeatureDrift? Prediction = null,
     PositiveRate? PositiveRate = null,
     int? MinimumSamples = null,
-    ModelHealth? Health = null);
+    ModelHealth? Health = null,
+    LiveHealth? LiveHealth = null,
+    DriftActionTaken? Action = null);
 
 /// <summary>
 /// Dataset drift: of the <see cref="Columns"/> features that had enough data, <see cref="DriftedColumns"/> drifted;

@@ -4,8 +4,10 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
+using MlopsServerless.Configuration;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Runs;
+using MlopsServerless.Core.Storage;
 
 namespace MlopsServerless.Core.Pipeline;
 
@@ -13,7 +15,7 @@ namespace MlopsServerless.Core.Pipeline;
 /// Decides whether a blob written to the training-data container starts a training run. The run id is derived from
 /// the blob's name and ETag: the same upload delivered twice is the same run; a re-upload is a new one.
 /// </summary>
-public sealed class TrainingUploads(TrainingRunStore runs, TimeProvider time, ILogger<TrainingUploads> logger)
+public sealed class TrainingUploads(TrainingRunStore runs, StorageClients storage, TimeProvider time, ILogger<TrainingUploads> logger)
 {
     /// <summary>
     /// Records the request's run as <c>Queued</c> and says whether to hand it to the model's trainer: yes for a new run,
@@ -62,9 +64,37 @@ public sealed class TrainingUploads(TrainingRunStore runs, TimeProvider time, IL
         return new TrainingRequest(path.Model, blobName, RunId(path.Model, blobName, etag.ToString()));
     }
 
+    /// <summary>
+    /// The newest dataset in <c>training-data/{model}/</c> last written at or after <paramref name="since"/> (storage
+    /// clock), as the training request its upload event makes, with the run recorded for it (null: none yet).
+    /// </summary>
+    public async Task<UploadedDataset?> FindNewestAsync(string model, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        BlobContainerClient container = storage.Container(StorageNames.Containers.TrainingData);
+        BlobItem? newest = null;
+        await foreach (BlobItem item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{model}/", cancellationToken))
+        {
+            if (item.Properties.LastModified is { } written && written >= since && TrainingDataPath.TryParseDataset(item.Name, out _) is not null
+                && (newest is null || written > newest.Properties.LastModified))
+            {
+                newest = item;
+            }
+        }
+
+        if (newest is null || await ToTrainingRequestAsync(container.GetBlobClient(newest.Name), newest.Name, cancellationToken) is not { } request)
+        {
+            return null;
+        }
+
+        return new UploadedDataset(request, newest.Properties.LastModified!.Value, await runs.GetAsync(model, request.RunId, cancellationToken));
+    }
+
     public static string RunId(string model, string blobName, string etag)
     {
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{blobName}\n{etag}"));
         return $"{model}-{Convert.ToHexStringLower(hash)[..16]}";
     }
 }
+
+/// <summary>A dataset in training-data: the request its upload makes, when it was written, and its run (null: not recorded yet).</summary>
+public sealed record UploadedDataset(TrainingRequest Request, DateTimeOffset UploadedAt, TrainingRun? Run);

@@ -30,12 +30,19 @@ public sealed class ModelCatalog(ModelRegistry registry, TrainingRunStore runs, 
             versions.FirstOrDefault(v => v.Version == champion?.Version),
             aliases,
             await drift.GetLatestAsync(model, cancellationToken),
+            await drift.GetLatestActionAsync(model, cancellationToken),
             versions.OrderByDescending(v => v.Version)
                 .Select(v => new ModelVersionSummary(v.Version, v.Metrics.PrimaryMetric, v.Metrics.PrimaryValue, v.DataSha256, v.RunId,
                     v.RegisteredAt, HeldBy(aliases, v.Version), v.IsArchived, v.Tags))
                 .ToList(),
             modelRuns.Take(RecentRuns).ToList());
     }
+
+    /// <summary>The model's drift reports computed in the window, newest first, or null when the model has no registered version.</summary>
+    public async Task<DriftHistory?> GetDriftHistoryAsync(string model, DriftHistoryWindow window, CancellationToken cancellationToken) =>
+        (await registry.ListVersionsAsync(model, cancellationToken)).Count == 0
+            ? null
+            : new DriftHistory(model, window.From, window.To, await drift.ListAsync(model, window.From, window.To, cancellationToken));
 
     /// <summary>The version's model card, or null when it is not registered.</summary>
     public async Task<ModelVersionCard?> GetVersionCardAsync(string model, int version, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ public static class BlobPaths
 
     public static string Dataset(string model, string sha256) => $"{StorageNames.Containers.Datasets}/{model}/{sha256}.csv";
 
+    public static string DatasetLineage(string model, string sha256) => $"{StorageNames.Containers.Datasets}/{model}/{sha256}.lineage.json";
+
     public static string CandidateArtifact(string model, string runId, string candidateId) =>
         $"{StorageNames.Containers.Models}/{model}/runs/{runId}/candidates/{candidateId}/model.zip";
 

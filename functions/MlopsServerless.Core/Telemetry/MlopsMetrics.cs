@@ -9,7 +9,8 @@ namespace MlopsServerless.Core.Telemetry;
 /// <summary>
 /// The platform's own metrics (meter <see cref="MeterName"/>), exported by OpenTelemetry where the app configures it:
 /// predictions served (rows, by model and version) and not logged; training runs ended (by model and outcome) and their
-/// duration; drift reports (by model and status) with each feature's PSI.
+/// duration; drift reports (by model and status) with each feature's PSI; what the monitor did about them (by model and
+/// action) and the alerts it raised.
 /// </summary>
 public sealed class MlopsMetrics : IDisposable
 {
@@ -22,6 +23,8 @@ public sealed class MlopsMetrics : IDisposable
     readonly Histogram<double> _runSeconds;
     readonly Counter<long> _driftReports;
     readonly Histogram<double> _featurePsi;
+    readonly Counter<long> _driftActions;
+    readonly Counter<long> _driftAlerts;
 
     public MlopsMetrics()
     {
@@ -31,6 +34,9 @@ public sealed class MlopsMetrics : IDisposable
         _runSeconds = _meter.CreateHistogram<double>("mlops.training.duration", "s", "Seconds from a run's first step to its end");
         _driftReports = _meter.CreateCounter<long>("mlops.drift.reports", "{report}", "Drift reports, by model, status and whether drift was detected");
         _featurePsi = _meter.CreateHistogram<double>("mlops.drift.feature_psi", "1", "PSI of each feature in each computed drift report");
+        _driftActions = _meter.CreateCounter<long>("mlops.drift.actions", "{action}", "What the drift monitor did about each report, by model and action");
+        _driftAlerts = _meter.CreateCounter<long>("mlops.drift.alerts", "{alert}",
+            "Drift alerts: drift or a health drop under the alert policy, or under the retrain policy with no new labelled data; by model and action");
     }
 
     public void Served(PredictionLogEntry entry) =>
@@ -59,6 +65,16 @@ public sealed class MlopsMetrics : IDisposable
         foreach ((string feature, FeatureDrift drift) in report.Features)
         {
             _featurePsi.Record(drift.Psi, new("model", report.Model), new("feature", feature));
+        }
+    }
+
+    public void DriftActed(string model, DriftActionTaken action)
+    {
+        var tags = new TagList { { "model", model }, { "action", action.Kind.ToString() } };
+        _driftActions.Add(1, tags);
+        if (action.Alerted)
+        {
+            _driftAlerts.Add(1, tags);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Cronos;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MlopsServerless.LocalHost.Triggers;
 
@@ -34,6 +35,7 @@ internal sealed class TimerTriggerScheduler(
             {
                 var t when t == typeof(TimerInfo) => new TimerInfo(),
                 var t when t == typeof(CancellationToken) => stoppingToken,
+                var t when t == typeof(DurableTaskClient) => services.GetRequiredService<DurableTaskClient>(),
                 _ => null,
             });
             try

@@ -1,12 +1,17 @@
+using System.Text.Json;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Demo;
+using MlopsServerless.Core.Drift;
 using MlopsServerless.Core.Drift.Statistics;
 using MlopsServerless.Core.Storage;
 using MlopsServerless.TestSupport;
 
 namespace MlopsServerless.Core.Tests.Drift;
 
-/// <summary>model.json's <c>driftMethod</c> and <c>driftMethods</c>: read by Evidently's names, validated, kept in the spec.</summary>
+/// <summary>
+/// model.json's <c>driftMethod</c> and <c>driftMethods</c> (read by Evidently's names) and <c>driftAction</c>: validated,
+/// kept in the spec.
+/// </summary>
 public sealed class DriftPolicyTests
 {
     [Fact]
@@ -66,5 +71,41 @@ public sealed class DriftPolicyTests
         ValidationIssue error = Assert.Single(result.Errors);
         Assert.Equal(column, error.Column);
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void ModelJson_DriftAction_ReadByName_KeptInTheSpec_AlertByDefault()
+    {
+        var document = StorageJson.Deserialize<ModelSpecDocument>("""{"driftAction": "retrain"}""");
+
+        ModelSpec spec = Csv.Validate(new DemoDataset(200, 1).ToCsv(), document).Spec!;
+
+        Assert.Equal(DriftAction.Retrain, spec.Drift.Action);
+        Assert.Equal(DriftAction.Alert, Csv.Validate(new DemoDataset(200, 1).ToCsv()).Spec!.Drift.Action);
+        Assert.NotEqual(spec, spec with { Drift = spec.Drift with { Action = DriftAction.Alert } });
+        Assert.Equal("\"retrain\"", StorageJson.Serialize(DriftAction.Retrain));
+    }
+
+    [Fact]
+    public void StoredSpec_WrittenBeforeDriftActions_ReadsAsAlert() =>
+        Assert.Equal(DriftAction.Alert, StorageJson.Deserialize<DriftPolicy>("""{"method": "psi", "columns": {}}""").Action);
+
+    [Fact]
+    public void ModelJson_UnknownDriftAction_IsNotAValidSpec_NamingTheField()
+    {
+        var error = Assert.Throws<JsonException>(() => StorageJson.Deserialize<ModelSpecDocument>("""{"driftAction": "sometimes"}"""));
+
+        Assert.Contains("$.driftAction", error.Message);
+    }
+
+    [Fact]
+    public void Validate_DriftActionNumberOutOfRange_IsAnErrorSayingWhatItMayBe()
+    {
+        var document = StorageJson.Deserialize<ModelSpecDocument>("""{"driftAction": 7}""");
+
+        ValidationIssue error = Assert.Single(Csv.Validate(new DemoDataset(200, 1).ToCsv(), document).Errors);
+
+        Assert.Contains("driftAction", error.Message);
+        Assert.Contains("\"alert\" or \"retrain\"", error.Message);
     }
 }

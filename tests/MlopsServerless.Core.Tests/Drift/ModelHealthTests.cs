@@ -23,7 +23,7 @@ public sealed class ModelHealthTests
             predictions.Add(new Prediction { PredictedLabel = predicted, Probability = p });
         }
 
-        ModelHealth health = ModelHealth.Estimate(predictions, Test)!;
+        ModelHealth health = ModelHealth.Estimate(predictions, Test, 0.05)!;
 
         Assert.Equal(right / 20_000.0, health.EstimatedAccuracy, 0.01);
         Assert.Equal("cbpe", health.Method);
@@ -35,8 +35,8 @@ public sealed class ModelHealthTests
         IReadOnlyList<Prediction> unsure = Enumerable.Range(0, 100).Select(i => new Prediction { PredictedLabel = i % 2 == 0, Probability = 0.55 }).ToList();
         IReadOnlyList<Prediction> confident = Enumerable.Range(0, 100).Select(i => new Prediction { PredictedLabel = true, Probability = 0.97 }).ToList();
 
-        Assert.True(ModelHealth.Estimate(unsure, Test)!.Dropped);
-        Assert.False(ModelHealth.Estimate(confident, Test)!.Dropped);
-        Assert.Null(ModelHealth.Estimate([new Prediction { Value = 3 }], Test));
+        Assert.True(ModelHealth.Estimate(unsure, Test, 0.05)!.Dropped);
+        Assert.False(ModelHealth.Estimate(confident, Test, 0.05)!.Dropped);
+        Assert.Null(ModelHealth.Estimate([new Prediction { Value = 3 }], Test, 0.05));
     }
 }

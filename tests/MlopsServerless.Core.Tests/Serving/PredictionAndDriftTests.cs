@@ -76,9 +76,9 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         Champion champion = (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!;
 
         await ServeAsync(model, new DemoDataset(300, 21));
-        DriftReport stable = await monitor.MeasureAsync(champion, default);
+        DriftReport stable = (await monitor.MeasureAsync(champion, default)).Report;
         await ServeAsync(model, new DemoDataset(300, 22, Shift: 1.0));
-        DriftReport drifted = await monitor.MeasureAsync(champion, default);
+        DriftReport drifted = (await monitor.MeasureAsync(champion, default)).Report;
 
         Assert.Equal((DriftReportStatus.Computed, 300), (stable.Status, stable.SampleCount));
         Assert.False(stable.DriftDetected, string.Join(", ", stable.Features.Select(f => $"{f.Key}: {f.Value.Psi}")));
@@ -103,9 +103,9 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         Champion champion = (await _host.Get<ModelRegistry>().GetChampionAsync(model, default))!;
 
         await ServeAsync(model, new DemoDataset(60, 31));
-        DriftReport first = await monitor.MeasureAsync(champion, default);
+        DriftReport first = (await monitor.MeasureAsync(champion, default)).Report;
         await ServeAsync(model, new DemoDataset(60, 32));
-        DriftReport second = await monitor.MeasureAsync(champion, default);
+        DriftReport second = (await monitor.MeasureAsync(champion, default)).Report;
 
         Assert.Equal(DriftReportStatus.InsufficientData, first.Status);
         Assert.Equal(DriftReportStatus.Computed, second.Status);
@@ -123,11 +123,14 @@ public sealed class PredictionAndDriftTests(AzuriteFixture azurite) : IAsyncLife
         await ServeAsync(healthy, new DemoDataset(150, 41));
         await ServeAsync(broken, new DemoDataset(150, 42));
 
-        var failure = await Assert.ThrowsAsync<AggregateException>(() => _host.Get<DriftMonitor>().RunAsync(default));
+        DriftRun run = await _host.Get<DriftMonitor>().RunAsync(default);
 
+        var failure = Assert.Throws<AggregateException>(run.ThrowIfAnyFailed);
         Assert.Contains(failure.InnerExceptions, e => e.Message.Contains(brokenVersion.ReferenceProfileBlob));
         Assert.Equal(150, (await _host.Get<DriftReportStore>().GetLatestAsync(healthy, default))!.SampleCount);
         Assert.Null(await _host.Get<DriftReportStore>().GetLatestAsync(broken, default));
+        Assert.Contains(healthy, run.Reports.Select(r => r.Model));
+        Assert.DoesNotContain(broken, run.Reports.Select(r => r.Model));
     }
 
     async Task ServeAsync(string model, DemoDataset traffic)

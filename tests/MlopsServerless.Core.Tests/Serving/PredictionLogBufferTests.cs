@@ -96,12 +96,12 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
         string body = JsonSerializer.Serialize(new DemoDataset(60, 3).RequestRows());
         Assert.IsType<PredictionOutcome.Served>(await _host.Get<PredictionService>().PredictAsync(model, JsonDocument.Parse(body).RootElement, default));
         _host.Time.Advance(TimeSpan.FromSeconds(1));
-        DriftReport beforeFlush = await monitor.MeasureAsync(champion, default);
+        DriftReport beforeFlush = (await monitor.MeasureAsync(champion, default)).Report;
         await buffer.FlushAsync(default);
         _host.Time.Advance(TimeSpan.FromSeconds(drift.LogLagSeconds + 1));
-        DriftReport afterLag = await monitor.MeasureAsync(champion, default);
+        DriftReport afterLag = (await monitor.MeasureAsync(champion, default)).Report;
         _host.Time.Advance(TimeSpan.FromMinutes(5));
-        DriftReport later = await monitor.MeasureAsync(champion, default);
+        DriftReport later = (await monitor.MeasureAsync(champion, default)).Report;
 
         Assert.Equal(0, beforeFlush.SampleCount);
         Assert.Equal(60, afterLag.SampleCount);

@@ -27,6 +27,7 @@ public sealed class SettingsBindingTests
         DriftSchedule = "0 */15 * * * *",
         DriftPsiThreshold = 0.25,
         DriftMinimumSamples = 1000,
+        DriftHealthMaxDrop = 0.1,
     };
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class SettingsBindingTests
         Assert.Equal((50, 0.3, 0.9, 20), (training.MaxCategories, training.MaxCategoryRatio, training.IdentifierDistinctRatio, training.OneHotMaxCategories));
         Assert.Equal(["unknown", "-"], training.ExtraMissingValues);
         Assert.Equal((250, 30, 4), (prediction.MaxRowsPerRequest, prediction.ChampionRefreshSeconds, prediction.ModelCacheSize));
-        Assert.Equal(("0 */15 * * * *", 0.25, 1000), (drift.Schedule, drift.PsiThreshold, drift.MinimumSamples));
+        Assert.Equal(("0 */15 * * * *", 0.25, 1000, 0.1), (drift.Schedule, drift.PsiThreshold, drift.MinimumSamples, drift.HealthMaxDrop));
         Assert.Equal(new Uri("https://stmlopsprod.blob.core.windows.net"), storage.BlobServiceUri);
         Assert.Equal(new Uri("https://stmlopsprod.table.core.windows.net"), storage.TableServiceUri);
         Assert.Null(storage.ConnectionString);
@@ -66,6 +67,7 @@ public sealed class SettingsBindingTests
     [InlineData(SettingKeys.TrainingTestFraction, "0.9", "TestFraction")]
     [InlineData(SettingKeys.PredictionModelCacheSize, "0", "ModelCacheSize")]
     [InlineData(SettingKeys.PredictionModelCacheSize, "2", "ModelCacheSize")]
+    [InlineData(SettingKeys.DriftHealthMaxDrop, "0", "HealthMaxDrop")]
     public void BadSetting_FailsValidationNamingIt(string key, string value, string expectedInMessage)
     {
         var settings = new Dictionary<string, string>(FunctionAppSettingsBuilder.Build(new PlatformSettings(), "stmlopsdev")) { [key] = value };

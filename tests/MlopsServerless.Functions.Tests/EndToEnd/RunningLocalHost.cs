@@ -28,9 +28,11 @@ public sealed class RunningLocalHost : IAsyncDisposable
 
     public StorageClients Storage => _app.Services.GetRequiredService<StorageClients>();
 
-    public static async Task<RunningLocalHost> StartAsync(string storageConnectionString, string taskHub)
+    /// <param name="settings">Settings that replace or add to the test defaults.</param>
+    public static async Task<RunningLocalHost> StartAsync(string storageConnectionString, string taskHub,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        WebApplication app = LocalHostBuilder.Build([], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             [SettingKeys.StorageConnection] = storageConnectionString,
             [SettingKeys.TaskHub] = taskHub,
@@ -38,7 +40,13 @@ public sealed class RunningLocalHost : IAsyncDisposable
             [SettingKeys.DriftLogLagSeconds] = "0",
             [DurableBackendOptions.BackendKey] = nameof(DurableBackend.AzureStorage),
             [LocalHostOptions.BlobPollMillisecondsKey] = "200",
-        }));
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        WebApplication app = LocalHostBuilder.Build([], configuration => configuration.AddInMemoryCollection(values));
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,4 +1,5 @@
 using MlopsServerless.Core.Configuration;
+using MlopsServerless.Core.Drift;
 using MlopsServerless.Core.Drift.Statistics;
 
 namespace MlopsServerless.Core.Datasets.Inference;
@@ -91,7 +92,8 @@ public sealed class SpecResolver(TrainingOptions options)
                 document.SegmentTolerance ?? TrainingPolicy.DefaultSegmentTolerance,
                 document.MinImprovement ?? options.MinImprovement),
             new DriftPolicy(document.DriftMethod, (document.DriftMethods ?? new Dictionary<string, DriftMethod>())
-                .ToDictionary(p => columns[IndexOf(columns, p.Key)!.Value].Name, p => p.Value, StringComparer.Ordinal)));
+                .ToDictionary(p => columns[IndexOf(columns, p.Key)!.Value].Name, p => p.Value, StringComparer.Ordinal),
+                document.DriftAction ?? DriftAction.Alert));
         return Result(scan, issues, spec, specInferred, reports, labelled);
     }
 
@@ -196,6 +198,11 @@ public sealed class SpecResolver(TrainingOptions options)
         if (document.TimeLimitSeconds is < 10)
         {
             issues.Error(new ValidationIssue($"model.json timeLimitSeconds is {document.TimeLimitSeconds}; it must be at least 10"));
+        }
+
+        if (document.DriftAction is { } action && !Enum.IsDefined(action))
+        {
+            issues.Error(new ValidationIssue($"model.json driftAction is {(int)action}; it must be \"alert\" or \"retrain\""));
         }
 
         foreach ((string column, DriftMethod method) in document.DriftMethods ?? new Dictionary<string, DriftMethod>())
