@@ -98,7 +98,8 @@ public sealed class DashboardReader(
         double? estimated = report.Health?.EstimatedAccuracy;
         return live is null && estimated is null
             ? null
-            : new PerformancePoint(report.WindowEnd, report.ChampionVersion, metric, estimated, live, labels.Count, test ?? report.Health?.TestAccuracy);
+            : new PerformancePoint(report.WindowEnd, report.ChampionVersion, metric, estimated, live, labels.Count, test ?? report.Health?.TestAccuracy,
+                report.Health?.MaxDrop);
     }
 
     static VersionView ToView(ModelVersion version, IReadOnlyList<ModelAlias> aliases) => new(
@@ -113,5 +114,5 @@ public sealed class DashboardReader(
         version.Registration.Card.Fit.Verdict);
 
     static DriftWindow ToWindow(DriftReport report) => new(report.WindowStart, report.WindowEnd, report.ChampionVersion, report.Status,
-        report.SampleCount, report.DriftDetected, report.Features, report.Prediction);
+        report.SampleCount, report.DriftDetected, report.Features, report.Prediction, report.Action);
 }

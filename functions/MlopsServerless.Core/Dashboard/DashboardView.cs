@@ -39,7 +39,10 @@ public sealed record VersionView(
 /// <summary>An alias held <see cref="Version"/> from <see cref="From"/> until <see cref="To"/> (null: still holds it).</summary>
 public sealed record ServingSpan(string Alias, int Version, DateTimeOffset From, DateTimeOffset? To, string MovedBy, string Reason);
 
-/// <summary>One drift report as a column of the heatmap: its window, the version it measured, and every feature's verdict.</summary>
+/// <summary>
+/// One drift report as a column of the heatmap: its window, the version it measured, every feature's verdict, and what
+/// the monitor did about it (<see cref="Action"/>; null for reports stored before drift acted).
+/// </summary>
 public sealed record DriftWindow(
     DateTimeOffset WindowStart,
     DateTimeOffset WindowEnd,
@@ -48,15 +51,17 @@ public sealed record DriftWindow(
     int SampleCount,
     bool DriftDetected,
     IReadOnlyDictionary<string, FeatureDrift> Features,
-    FeatureDrift? Prediction);
+    FeatureDrift? Prediction,
+    DriftActionTaken? Action = null);
 
 /// <summary>
 /// A version's quality in one drift window: <see cref="Estimated"/> without labels (the report's CBPE health, binary
 /// classifiers), <see cref="Live"/> from the labels that came back as feedback for rows served in the window (over
-/// <see cref="LabelledRows"/> of them), and <see cref="Test"/>, the version's metric on its test rows.
+/// <see cref="LabelledRows"/> of them), and <see cref="Test"/>, the version's metric on its test rows. An estimate more
+/// than <see cref="MaxDrop"/> below the test value was reported as a drop.
 /// </summary>
 public sealed record PerformancePoint(DateTimeOffset WindowEnd, int Version, string Metric, double? Estimated, double? Live,
-    int LabelledRows, double? Test);
+    int LabelledRows, double? Test, double? MaxDrop = null);
 
 /// <summary>A training run: outcome, when it last changed, the version it registered, why it ended so, and each step's timing.</summary>
 public sealed record RunView(string RunId, TrainingRunStatus Status, DateTimeOffset UpdatedAt, int? Version, string? Message,

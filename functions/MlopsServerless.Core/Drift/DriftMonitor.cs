@@ -89,7 +89,7 @@ public sealed class DriftMonitor(
         else
         {
             ReferenceProfile profile = await artifacts.LoadProfileAsync(version.ReferenceProfileBlob, cancellationToken);
-            report = Compare(new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed,
+            report = DriftComparison.Compare(new DriftReport(champion.Model, champion.Version, windowStart, windowEnd, computedAt, DriftReportStatus.Computed,
                 samples, settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false), version.Spec, version.Metrics, profile, served, settings);
             report = report with
             {
@@ -104,37 +104,5 @@ public sealed class DriftMonitor(
         logger.LogInformation("Drift of {Model} v{Version}: {Status}, {Samples} rows, drift detected {DriftDetected}, action {Action}",
             report.Model, report.ChampionVersion, report.Status, report.SampleCount, report.DriftDetected, decision.Action.Kind);
         return new DriftMeasurement(report, decision.Retrain);
-    }
-
-    /// <summary>The served rows against the reference: every feature, the dataset verdict, the predictions.</summary>
-    static DriftReport Compare(DriftReport window, ModelSpec spec, ModelMetrics testMetrics, ReferenceProfile profile,
-        IReadOnlyList<PredictionLogEntry> served, DriftOptions settings)
-    {
-        var features = profile.Features.ToDictionary(p => p.Key,
-            p => p.Value.Compare(served.SelectMany(e => Column(e, p.Key)).ToList(), settings, spec.Drift.For(p.Key)), StringComparer.Ordinal);
-        DatasetDrift dataset = DatasetDrift.Of(features.Values, settings.DatasetShare);
-
-        Prediction[] outputs = served.SelectMany(e => e.Outputs).ToArray();
-        FeatureProfile predictionProfile = profile.PredictionProfile
-            ?? new FeatureProfile(PredictionDistribution.Kind(spec.Task), profile.Predictions, 0); // written before the statistics: PSI only
-        FeatureDrift prediction = predictionProfile.Compare(PredictionDistribution.Values(spec.Task, outputs), settings, spec.Drift.Method);
-        PositiveRate? positiveRate = profile.PositiveRate is { } reference && PredictionDistribution.PositiveRate(spec.Task, outputs) is { } observed
-            ? new PositiveRate(reference, observed)
-            : null;
-
-        string[] drifted = features.Where(p => p.Value.Drifted).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
-        return window with
-        {
-            Features = features, PredictionPsi = prediction.Psi, DriftedFeatures = drifted,
-            DriftDetected = dataset.Drifted || prediction.Drifted, DatasetDrift = dataset, Prediction = prediction,
-            PositiveRate = positiveRate, MinimumSamples = settings.MinimumSamples,
-            Health = spec.Task == ModelTask.Binary ? ModelHealth.Estimate(outputs, testMetrics, settings.HealthMaxDrop) : null,
-        };
-    }
-
-    static IEnumerable<FeatureValue> Column(PredictionLogEntry entry, string feature)
-    {
-        int index = entry.FeatureNames.ToList().IndexOf(feature);
-        return index < 0 ? [] : entry.Inputs.Select(row => row[index]);
     }
 }

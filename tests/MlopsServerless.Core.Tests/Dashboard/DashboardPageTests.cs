@@ -40,6 +40,30 @@ public sealed class DashboardPageTests
         Assert.Equal("true", Assert.Single(page.WithClass("rect", "window")).Data("drift-detected"));
     }
 
+    [Fact]
+    public void Render_WindowsTheMonitorActedOn_AreMarkedWithTheActionAndItsReason()
+    {
+        var features = new Dictionary<string, FeatureDrift> { ["tenure_months"] = Test(0.001) };
+        DriftWindow quiet = Window(1, 1, features) with { Action = new DriftActionTaken(DriftActionKind.None, DriftAction.Retrain, "no drift", [], false) };
+        DriftWindow retrained = Window(2, 1, features, drifted: true) with
+        {
+            Action = new DriftActionTaken(DriftActionKind.RetrainQueued, DriftAction.Retrain, "dataset drift <b>1 of 1</b>", ["dataset drift"], false,
+                RunId: "churn-retrain-1"),
+        };
+        DriftWindow alerted = Window(3, 1, features, drifted: true) with
+        {
+            Action = new DriftActionTaken(DriftActionKind.NoNewLabels, DriftAction.Retrain, "drift, no new labels", ["dataset drift"], true),
+        };
+
+        XDocument page = Parse(DashboardPage.Render(new DashboardView(Start, null,
+            [Model("churn", [Version(1, 0.9, "champion")], drift: [quiet, retrained, alerted])])));
+
+        XElement[] marks = page.WithClass("circle", "action").ToArray();
+        Assert.Equal([nameof(DriftActionKind.RetrainQueued), nameof(DriftActionKind.NoNewLabels)], marks.Select(m => m.Data("action")));
+        Assert.Equal(("churn-retrain-1", "RetrainQueued: dataset drift <b>1 of 1</b>"), (marks[0].Data("run-id"), marks[0].Element("title")!.Value));
+        Assert.Equal(["action", "alerted"], ((string)marks[1].Attribute("class")!).Split(' '));
+    }
+
     [Theory]
     [InlineData(0.01, 5)]
     [InlineData(0.05, 1)]
@@ -165,8 +189,8 @@ public sealed class DashboardPageTests
     {
         PerformancePoint[] points =
         [
-            new(Start.AddHours(1), 1, "accuracy", 0.86, null, 0, 0.85),
-            new(Start.AddHours(2), 1, "accuracy", 0.78, 0.74, 120, 0.85),
+            new(Start.AddHours(1), 1, "accuracy", 0.86, null, 0, 0.85, MaxDrop: 0.05),
+            new(Start.AddHours(2), 1, "accuracy", 0.78, 0.74, 120, 0.85, MaxDrop: 0.05),
         ];
 
         XDocument page = Parse(DashboardPage.Render(new DashboardView(Start, null, [Model("churn", [Version(1, 0.9, "champion")], performance: points)])));

@@ -42,6 +42,7 @@ internal static class DashboardStyles
         .heatmap .cell.insufficient { stroke: #bdbdbd; stroke-dasharray: 2 2; }
         .heatmap .window { fill: #e5f5e0; } .heatmap .window.drifted { fill: var(--drift); } .heatmap .window.insufficient { fill: #d9d9d9; }
         .heatmap .version-mark { font-size: 9px; fill: var(--muted); }
+        .heatmap .action { fill: var(--muted); } .heatmap .action.alerted { fill: var(--drift); stroke: #000; stroke-width: 0.5; }
         .heatmap .version-change { stroke: var(--ink); stroke-width: 1; }
         .heatmap .row-label.prediction { font-style: italic; }
         .heatmap-legend .threshold { stroke: var(--ink); stroke-width: 2; }

@@ -10,6 +10,7 @@ namespace MlopsServerless.Core.Dashboard.Rendering;
 /// threshold ÷ p), so every method turns red where it crosses its own threshold: green to yellow below, red and outlined
 /// at or above (<c>class="cell drifted"</c>), grey without enough data. A line marks where the champion version changes. Each cell carries the feature, window, version,
 /// method, statistic, p-value, threshold and verdict as data attributes and in its tooltip; the legend draws the threshold.
+/// A dot over a window marks what the monitor did about it (an alert, a queued retrain: <see cref="DriftActionTaken"/>).
 /// </summary>
 internal static class DriftHeatmap
 {
@@ -48,6 +49,12 @@ internal static class DriftHeatmap
                        $"data-window-end=\"{Markup.IsoTime(window.WindowEnd)}\" data-version=\"{window.Version}\" data-samples=\"{window.SampleCount}\" " +
                        $"data-drift-detected=\"{Flag(window.DriftDetected)}\"><title>{Markup.Time(window.WindowStart)} – {Markup.Time(window.WindowEnd)} UTC, " +
                        $"v{window.Version}, {window.SampleCount} rows: {(verdict == "insufficient" ? "not enough data" : window.DriftDetected ? "drift detected" : "no drift")}</title></rect>");
+            if (window.Action is { Kind: not DriftActionKind.None } action)
+            {
+                svg.Append($"<circle class=\"action{(action.Alerted ? " alerted" : string.Empty)}\" cx=\"{Markup.Coordinate(x + cell - 5)}\" cy=\"9\" r=\"3.5\" " +
+                           $"data-window-end=\"{Markup.IsoTime(window.WindowEnd)}\" data-action=\"{action.Kind}\" data-run-id=\"{Markup.Text(action.RunId ?? string.Empty)}\">" +
+                           $"<title>{action.Kind}: {Markup.Text(action.Reason)}</title></circle>");
+            }
         }
 
         for (int r = 0; r < rows.Length; r++)

@@ -101,11 +101,12 @@ internal static class ModelSection
                 .Select(p => new ChartPoint(p.WindowEnd, p.Test!.Value, $"v{p.Version}: {metric} on its test rows {Markup.Number(p.Test, 4)}", p.Version))
                 .ToList()),
         };
-        if (metric == "accuracy" && points.Any(p => p.Estimated is not null && p.Test is not null))
+        PerformancePoint[] judged = points.Where(p => p is { Estimated: not null, Test: not null, MaxDrop: not null }).ToArray();
+        if (metric == "accuracy" && judged.Length > 0)
         {
-            series.Add(new ChartSeries($"alert below (test − {Markup.Number(ModelHealth.MaxDrop)})", "alert", points.Where(p => p.Test is not null)
-                .Select(p => new ChartPoint(p.WindowEnd, p.Test!.Value - ModelHealth.MaxDrop,
-                    $"v{p.Version}: an estimate below {Markup.Number(p.Test!.Value - ModelHealth.MaxDrop, 4)} is a drop", p.Version))
+            series.Add(new ChartSeries($"alert below (test − {Markup.Number(judged[^1].MaxDrop)})", "alert", judged
+                .Select(p => new ChartPoint(p.WindowEnd, p.Test!.Value - p.MaxDrop!.Value,
+                    $"v{p.Version}: an estimate below {Markup.Number(p.Test!.Value - p.MaxDrop!.Value, 4)} is a drop", p.Version))
                 .ToList()));
         }
 
