@@ -7,6 +7,8 @@ using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Datasets.Csv;
 using MlopsServerless.Core.Training;
 
+using static MlopsServerless.Benchmarks.BenchmarkRun;
+
 namespace MlopsServerless.Benchmarks.Orchestration;
 
 /// <summary>
@@ -346,12 +348,4 @@ public static class OrchestrationBenchmark
             $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (both paths in one process)";
     }
 
-    static int Option(string[] args, string name, int fallback) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-
-    static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
+using static MlopsServerless.Benchmarks.BenchmarkRun;
+
 namespace MlopsServerless.Benchmarks.TypedColumns;
 
 /// <summary>
@@ -142,17 +144,6 @@ public static class TypedColumnsBenchmark
             $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
     }
 
-    /// <summary>The 1-minute load average (other work on the machine slows wall times, less so CPU times).</summary>
-    static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-
-    static int Option(string[] args, string name, int fallback) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-
-    static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
     static double Mb(double bytes) => bytes / (1024.0 * 1024.0);
 }
