@@ -14,35 +14,24 @@ require dotnet "install the .NET 10 SDK"
 require node "install Node.js 20 or later"
 require npm "install Node.js 20 or later"
 
-if ! ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1'; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "Installing libgomp1 (LightGbm native dependency)..."
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgomp1 >/dev/null
-  else
-    echo "warning: libgomp.so.1 not found; install your distribution's libgomp1 for LightGbm models" >&2
+# debian_package PACKAGE PRESENT WHY: installs PACKAGE with apt-get unless the command PRESENT succeeds; without apt-get
+# or root, warns and goes on (only what needs the package fails then).
+debian_package() {
+  if eval "$2" >/dev/null 2>&1; then
+    return
   fi
-fi
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing $1 ($3)..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+  else
+    echo "warning: $1 is not installed and cannot be installed here; install it for $3" >&2
+  fi
+}
 
-if ! command -v jq >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "Installing jq (the smoke test script reads JSON with it)..."
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
-  else
-    echo "warning: jq not found; install it to run scripts/smoke-deployed.sh and its end-to-end tests" >&2
-  fi
-fi
-
-if [ ! -x /usr/bin/chromium ]; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "Installing chromium (the dashboard's browser test)..."
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "warning: /usr/bin/chromium not found; install your distribution's chromium to run the dashboard's browser test" >&2
-  fi
-fi
+debian_package libgomp1 "ldconfig -p | grep -q 'libgomp\.so\.1'" "LightGbm's native library"
+debian_package jq "command -v jq" "scripts/smoke-deployed.sh and its end-to-end tests"
+debian_package chromium "test -x /usr/bin/chromium" "the dashboard's browser test"
 
 if [ ! -f "$scripts_dir/azurite/node_modules/azurite/dist/src/azurite.js" ]; then
   echo "Installing Azurite (npm)..."
