@@ -58,6 +58,8 @@ public static class ServingBenchmark
         {
             [LocalHostOptions.BlobPollMillisecondsKey] = $"{new LocalHostOptions().BlobPollMilliseconds}", // the local host's default, as run-local.sh runs it
             ["Logging:LogLevel:DurableTask.AzureStorage"] = "Warning",
+            // A full buffer warns every 1,000 dropped requests; the report counts them instead.
+            [$"Logging:Console:LogLevel:{typeof(PredictionLogBuffer).FullName}"] = "Error",
             [SettingKeys.PredictionLogBufferSize] = options.LogBuffer is { } size ? $"{size}" : null,
         }.Where(s => s.Value is not null).ToDictionary());
 
@@ -116,9 +118,11 @@ public static class ServingBenchmark
         {
             quietWaits.Add(await QuietAsync(options));
             CpuSplit.Snapshot before = CpuSplit.Now();
+            using var requests = new StorageRequests();
             OpenLoopResult result = await OpenLoopLoad.RunAsync(scenario.Url, scenario.Body, rate, options.WarmUp, options.Duration);
+            requests.Stop();
             CpuSplit cpu = CpuSplit.Now().Since(before);
-            halfLoad[scenario] = new HalfLoadRun(result, cpu);
+            halfLoad[scenario] = new HalfLoadRun(result, cpu, requests.ByResource.ToDictionary());
             await DrainAsync(scenario, served, logBuffer);
             Console.WriteLine($"fixed rate {rate:N0}/s {scenario.Name,-36} p50 {result.P50Ms:0.00} ms  p99 {result.P99Ms:0.00} ms  p99.9 {result.P999Ms:0.00} ms  " +
                 $"max {result.MaxMs:0.0} ms  (from send: p99 {result.SentP99Ms:0.00} ms; send lag p99 {result.LagP99Ms:0.00} ms)  errors {result.Errors}  " +
@@ -162,11 +166,14 @@ public static class ServingBenchmark
         CpuSplit.Snapshot before = CpuSplit.Now();
         WrkResult wrk;
         ThreadPoolLoad pool;
+        using var requests = new StorageRequests();
         using (var sampler = new ThreadPoolSampler())
         {
             wrk = await Wrk.RunAsync(scenario.Url, scenario.Body, duration);
             pool = sampler.Stop();
         }
+
+        requests.Stop();
 
         CpuSplit.Snapshot after = CpuSplit.Now();
         CpuSplit cpu = after.Since(before);
@@ -183,7 +190,7 @@ public static class ServingBenchmark
             log = new LogDelta(logBuffer.Written - written, logBuffer.Dropped - dropped, drain, logBuffer.Written - writtenAtEnd, CpuSplit.Now().Since(after));
         }
 
-        return new ScenarioRun(wrk, cpu, threads, gc, pool, log);
+        return new ScenarioRun(wrk, cpu, threads, gc, pool, log, requests.ByResource.ToDictionary());
     }
 
     /// <summary>After predict, waits until the log buffer has written everything served, so the next measurement does not pay for it.</summary>
@@ -263,8 +270,12 @@ public sealed record ServingOptions(TimeSpan Duration, TimeSpan WarmUp, int Roun
 /// <summary>One endpoint under wrk: its URL, body and rows per request; <see cref="Predict"/> for the local host's route.</summary>
 public sealed record Scenario(string Name, Uri Url, string Body, int RowsPerRequest, bool Predict);
 
-/// <summary>One measured wrk run: wrk's numbers, who used the CPU, this process's CPU by thread name, its GCs and thread pool, and (predict) the log's work.</summary>
-public sealed record ScenarioRun(WrkResult Wrk, CpuSplit Cpu, Dictionary<string, double> Threads, GcActivity Gc, ThreadPoolLoad Pool, LogDelta? Log);
+/// <summary>
+/// One measured wrk run: wrk's numbers, who used the CPU, this process's CPU by thread name, its GCs and thread pool,
+/// (predict) the log's work, and the storage requests the host sent meanwhile (by method and table or container).
+/// </summary>
+public sealed record ScenarioRun(WrkResult Wrk, CpuSplit Cpu, Dictionary<string, double> Threads, GcActivity Gc, ThreadPoolLoad Pool, LogDelta? Log,
+    Dictionary<string, int> StorageRequests);
 
 /// <summary>Collections during a run (gen 0 includes the others), the time the GC paused the process, what the run's last gen-0/1 collection promoted, and the heap after the last collection.</summary>
 public sealed record GcActivity(int Gen0Collections, int Gen2Collections, double PauseMs, long LastEphemeralPromotedBytes, long HeapBytes);
@@ -282,7 +293,8 @@ public sealed record LogDelta(long Written, long Dropped, double DrainSeconds, l
     public double AzuriteMicrosecondsPerEntry => DrainCpu.Azurite / DrainWritten * 1e6;
 }
 
-public sealed record HalfLoadRun(OpenLoopResult Result, CpuSplit Cpu);
+/// <summary>One fixed-rate run (warm-up included in <see cref="Cpu"/> and <see cref="StorageRequests"/>).</summary>
+public sealed record HalfLoadRun(OpenLoopResult Result, CpuSplit Cpu, Dictionary<string, int> StorageRequests);
 
 /// <summary>Plain ML.NET on the champion's zip: rows a second on 1 thread and on all cores, with CreateEnumerable; whether it agrees with predict.</summary>
 public sealed record RawScoringRun(double OneThread, double AllThreads, double CreateEnumerable, int Threads, bool SamePredictions, double MaxDifference,

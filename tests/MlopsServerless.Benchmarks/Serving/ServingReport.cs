@@ -132,6 +132,19 @@ public static class ServingReport
         text.AppendLine($"| under wrk: the constant endpoint's host CPU per request, same answer size (Kestrel, routing, the socket) | " +
             $"{Median(r.Runs[constantOne].Select(x => x.Cpu.Host / x.Wrk.Requests * 1e6)):0} | {Median(r.Runs[constantBatch].Select(x => x.Cpu.Host / x.Wrk.Requests * 1e6)):0} |");
         text.AppendLine();
+        text.AppendLine("Storage requests the host sent while predict was measured (Azure SDK request events, by method and table or container; per run):");
+        text.AppendLine();
+        foreach (Scenario s in new[] { predictOne, predictBatch })
+        {
+            text.AppendLine($"- {s.Name} under wrk: {string.Join(" / ", r.Runs[s].Select(x => Requests(x.StorageRequests, x.Wrk.Seconds)))}");
+        }
+
+        foreach ((Scenario s, HalfLoadRun run) in r.HalfLoad.Where(h => h.Key.Predict))
+        {
+            text.AppendLine($"- {s.Name} at {run.Result.Rate:N0}/s (warm-up included): {Requests(run.StorageRequests, run.Cpu.Seconds)}");
+        }
+
+        text.AppendLine();
         text.AppendLine("Host process during the wrk runs: CPU by thread name (cores, medians); per run: GCs (all, gen 2), GC pause, what the last gen-0/1 GC promoted, " +
             "the heap after the last GC; thread pool (most threads, most queued work items):");
         text.AppendLine();
@@ -150,6 +163,10 @@ public static class ServingReport
 
         return text.ToString();
     }
+
+    static string Requests(IReadOnlyDictionary<string, int> byResource, double seconds) => byResource.Count == 0
+        ? "none"
+        : string.Join(", ", byResource.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N0} ({p.Value / seconds:0.0}/s)"));
 
     static string Verdict(bool met) => met ? "met" : "**missed**";
 
