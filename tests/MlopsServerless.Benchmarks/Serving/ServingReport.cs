@@ -37,7 +37,7 @@ public static class ServingReport
         IEnumerable<ScenarioRun> all = r.Runs.Values.SelectMany(v => v);
         text.AppendLine($"### {DateTime.UtcNow:yyyy-MM-dd}, development machine");
         text.AppendLine();
-        text.AppendLine($"{MachineState.Description()}; Azurite a child process on the same cores. Code at `{MachineState.Commit()}`. " +
+        text.AppendLine($"{MachineState.Description()}; Azurite runs as a child process on the same cores. Code at `{MachineState.Commit()}`. " +
             $"Load average (1, 5, 15 min) before: {r.LoadBefore}, after: {r.LoadAfter}; other processes used " +
             $"{Range(all.Select(x => x.Cpu.PerSecond.Others))} cores during the measured wrk runs; waited for under 0.1 core of other work before each run: " +
             $"{string.Join(" / ", r.QuietWaits.Select(w => w is { } s ? $"{s:0}" : "never"))} s.");
@@ -60,7 +60,7 @@ public static class ServingReport
         {
             List<ScenarioRun> runs = r.Runs[s];
             text.AppendLine($"| {(s.Predict ? $"**{s.Name}**" : s.Name)} | {Rps(s):N0} | {Runs(runs.Select(x => x.Wrk.RequestsPerSecond), "N0")} | " +
-                $"{Rps(s) * s.RowsPerRequest:N0} | {Median(runs.Select(x => x.Wrk.P50Ms)):0.00} ms | {Median(runs.Select(x => x.Wrk.P99Ms)):0.00} ms | " +
+                $"{(s.Predict ? $"{Rps(s) * s.RowsPerRequest:N0}" : "—")} | {Median(runs.Select(x => x.Wrk.P50Ms)):0.00} ms | {Median(runs.Select(x => x.Wrk.P99Ms)):0.00} ms | " +
                 $"{runs.Sum(x => x.Wrk.Errors)} | {Median(runs.Select(x => x.Wrk.BytesPerResponse)):0} | " +
                 $"{Median(runs.Select(x => x.Cpu.Host / x.Wrk.Requests * 1e6)):0} + {Median(runs.Select(x => x.Cpu.Azurite / x.Wrk.Requests * 1e6)):0} µs | " +
                 $"{Median(runs.Select(x => x.Cpu.PerSecond.Host)):0.00} / {Median(runs.Select(x => x.Cpu.PerSecond.Azurite)):0.00} / " +
