@@ -49,12 +49,20 @@ public sealed class LocalHostPath : IAsyncDisposable
 
     HttpClient Http { get; }
 
+    /// <summary>The local host's own services (registry, storage, the prediction log buffer…).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Where the local host listens (<c>http://127.0.0.1:{port}/</c>).</summary>
+    public Uri BaseAddress => Http.BaseAddress!;
+
     /// <summary>How many activities the local host's Durable worker and its Azure Storage backend run at once.</summary>
     public (int Worker, int Backend) ActivityConcurrency =>
         (_app.Services.GetRequiredService<IOptionsMonitor<DurableTaskWorkerOptions>>().Get(Options.DefaultName).Concurrency.MaximumConcurrentActivityWorkItems,
             new AzureStorageOrchestrationServiceSettings().MaxConcurrentTaskActivityWorkItems);
 
-    public static async Task<LocalHostPath> StartAsync(bool verboseLogs)
+    /// <param name="verboseLogs">Debug level for the app, Durable Task and gRPC (the timeline keeps them).</param>
+    /// <param name="settings">Settings that replace this path's own (e.g. the blob watcher's interval).</param>
+    public static async Task<LocalHostPath> StartAsync(bool verboseLogs, IReadOnlyDictionary<string, string?>? settings = null)
     {
         AzuriteInstance azurite = await AzuriteInstance.StartAsync();
         WebApplication app = LocalHostBuilder.Build([], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -73,7 +81,7 @@ public sealed class LocalHostPath : IAsyncDisposable
             ["Logging:LogLevel:Grpc"] = verboseLogs ? "Debug" : "Warning",
             ["Logging:LogLevel:DurableTask"] = verboseLogs ? "Debug" : "Warning",
             ["Logging:LogLevel:DurableTask.AzureStorage"] = "Information",
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         var logs = new LogTimeline();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
 

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace MlopsServerless.Benchmarks.Serving;
+
+/// <summary>What the machine is and how busy it was: the report's first lines (the machine is shared).</summary>
+public static class MachineState
+{
+    /// <summary>The 1-, 5- and 15-minute load averages (/proc/loadavg).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    public static string Description()
+    {
+        string cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+            : "?";
+        string memory = File.Exists("/proc/meminfo")
+            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GB RAM"
+            : "? RAM";
+        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC";
+    }
+
+    /// <summary>The checked-out commit (short), with "+ changes" when the worktree has uncommitted ones; "?" outside git.</summary>
+    public static string Commit()
+    {
+        string? head = Git("rev-parse --short HEAD");
+        return head is null ? "?" : string.IsNullOrWhiteSpace(Git("status --porcelain --untracked-files=no")) ? head : $"{head} + uncommitted changes";
+    }
+
+    static string? Git(string arguments)
+    {
+        try
+        {
+            using Process? git = Process.Start(new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true });
+            if (git is null)
+            {
+                return null;
+            }
+
+            string output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
