@@ -33,21 +33,30 @@ internal sealed class ColumnComparison
 
     public DriftMethod Method { get; }
 
-    /// <summary>A categorical or boolean column: the reference's value counts (those beyond them summed in <paramref name="referenceTotal"/>) against the served values.</summary>
+    /// <summary>A categorical or boolean column: the reference's value counts (those beyond them summed in <paramref name="referenceTotal"/>) against the served values' counts.</summary>
     public static ColumnComparison OfCounts(ColumnKind kind, IReadOnlyDictionary<string, int> reference, int referenceTotal,
-        IReadOnlyCollection<string> current, DriftMethod? requested)
+        IReadOnlyDictionary<string, int> current, DriftMethod? requested)
     {
         FrequencyTable table = FrequencyTable.Of(reference.ToDictionary(p => p.Key, p => (double)p.Value, StringComparer.Ordinal),
             referenceTotal - reference.Values.Sum(), current, StringComparer.Ordinal);
         return new ColumnComparison(DriftMethodChooser.Choose(kind, referenceTotal, table.Distinct, requested), referenceTotal,
-            current.Count, null, null, table);
+            current.Values.Sum(), null, null, table);
     }
 
     /// <summary>A numeric column: the reference sample (of <paramref name="referenceTotal"/> values) against the served numbers.</summary>
     public static ColumnComparison OfNumbers(double[] referenceSample, int referenceTotal, double[] current, DriftMethod? requested)
     {
-        int distinct = referenceSample.Concat(current).Distinct().Count();
-        return new ColumnComparison(DriftMethodChooser.Choose(ColumnKind.Numeric, referenceTotal, distinct, requested), referenceTotal,
+        // The choice only asks whether there are more than a few distinct values: stop counting there.
+        var distinct = new HashSet<double>();
+        foreach (double value in referenceSample.Concat(current))
+        {
+            if (distinct.Add(value) && distinct.Count > DriftMethodChooser.FewValues)
+            {
+                break;
+            }
+        }
+
+        return new ColumnComparison(DriftMethodChooser.Choose(ColumnKind.Numeric, referenceTotal, distinct.Count, requested), referenceTotal,
             current.Length, referenceSample, current, null);
     }
 
@@ -98,7 +107,7 @@ internal sealed class ColumnComparison
     }
 
     FrequencyTable ValueCounts() => FrequencyTable.Of(
-        _referenceNumbers!.GroupBy(v => v).ToDictionary(g => g.Key, g => (double)g.Count()), 0, _currentNumbers!, Comparer<double>.Default);
+        _referenceNumbers!.GroupBy(v => v).ToDictionary(g => g.Key, g => (double)g.Count()), 0, CategoryCounts.Of(_currentNumbers!), Comparer<double>.Default);
 
     /// <summary>numpy's <c>histogram_bin_edges(…, "sturges")</c>: ⌈log₂ n⌉ + 1 equal-width bins over both samples' range.</summary>
     FrequencyTable SturgesBins()
@@ -132,15 +141,9 @@ internal sealed class ColumnComparison
         /// Reference counts per value, plus <paramref name="referenceOther"/> for values it did not keep: served values not
         /// among the kept ones are then counted in that "other" row; otherwise each is a row of its own (0 in the reference).
         /// </summary>
-        public static FrequencyTable Of<TKey>(IReadOnlyDictionary<TKey, double> reference, double referenceOther, IEnumerable<TKey> current,
-            IComparer<TKey> order) where TKey : notnull
+        public static FrequencyTable Of<TKey>(IReadOnlyDictionary<TKey, double> reference, double referenceOther,
+            IReadOnlyDictionary<TKey, int> currentCounts, IComparer<TKey> order) where TKey : notnull
         {
-            var currentCounts = new Dictionary<TKey, double>();
-            foreach (TKey value in current)
-            {
-                currentCounts[value] = currentCounts.GetValueOrDefault(value) + 1;
-            }
-
             var referenceRows = new List<double>();
             var currentRows = new List<double>();
             foreach (TKey key in reference.Keys.Order(order))

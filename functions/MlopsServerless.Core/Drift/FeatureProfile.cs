@@ -66,21 +66,27 @@ public sealed record FeatureProfile(
     /// <paramref name="requested"/> or the default method (<see cref="DriftMethodChooser"/>). With fewer than
     /// <see cref="DriftOptions.MinimumSamples"/> values on either side the column says <see cref="DriftReportStatus.InsufficientData"/>.
     /// </summary>
-    public FeatureDrift Compare(IReadOnlyCollection<FeatureValue> served, DriftOptions options, DriftMethod? requested = null)
+    public FeatureDrift Compare(IReadOnlyList<FeatureValue> served, DriftOptions options, DriftMethod? requested = null)
     {
-        double observedMissing = served.Count == 0 ? 0 : served.Count(v => v.IsMissing) / (double)served.Count;
+        int missing = 0;
+        foreach (FeatureValue value in served)
+        {
+            missing += value.IsMissing ? 1 : 0;
+        }
+
+        double observedMissing = served.Count == 0 ? 0 : missing / (double)served.Count;
         int? unseen = null;
         Histogram observed;
-        string[] categories = [];
+        Dictionary<string, int> categories = [];
         double[] numbers = [];
         if (Kind == ColumnKind.Categorical)
         {
-            categories = Categories(served).ToArray();
+            categories = CategoryCounts.Of(Categories(served), StringComparer.Ordinal);
             observed = Histogram.Rebin(categories);
             if (KnownCategories is { } known)
             {
                 var set = known.ToHashSet(StringComparer.Ordinal);
-                unseen = categories.Count(c => !set.Contains(c));
+                unseen = categories.Where(c => !set.Contains(c.Key)).Sum(c => c.Value);
             }
         }
         else
@@ -89,7 +95,7 @@ public sealed record FeatureProfile(
             observed = Histogram.Rebin(numbers);
             if (Kind == ColumnKind.Boolean)
             {
-                categories = numbers.Select(n => BooleanKey((float)n)).ToArray();
+                categories = CategoryCounts.Of(numbers.Select(n => BooleanKey((float)n)), StringComparer.Ordinal);
             }
         }
 

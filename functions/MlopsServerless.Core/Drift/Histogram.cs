@@ -1,3 +1,5 @@
+using MlopsServerless.Core.Drift.Statistics;
+
 namespace MlopsServerless.Core.Drift;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record Histogram(IReadOnlyList<double>? Edges, IReadOnlyList<strin
     /// <summary>Bins at the deciles of <paramref name="values"/> (fewer when values repeat), with their proportions.</summary>
     public static Histogram Numeric(IEnumerable<double> values)
     {
-        double[] sorted = values.Where(double.IsFinite).Order().ToArray();
+        double[] sorted = FiniteValues.Sorted(values);
         var edges = new List<double>();
         for (int q = 1; q < NumericBins && sorted.Length > 0; q++)
         {
@@ -39,7 +41,22 @@ public sealed record Histogram(IReadOnlyList<double>? Edges, IReadOnlyList<strin
     /// <summary>The distribution of <paramref name="values"/> over this histogram's bins.</summary>
     public Histogram Rebin(IEnumerable<double> values) => NumericWithEdges(Edges ?? [], values.Where(double.IsFinite).ToArray());
 
-    public Histogram Rebin(IEnumerable<string> values) => CategoricalWithCategories(Categories ?? [], values.ToArray());
+    public Histogram Rebin(IEnumerable<string> values) => Rebin(CategoryCounts.Of(values));
+
+    /// <summary>The distribution of values counted by category (<see cref="CategoryCounts"/>) over this histogram's bins.</summary>
+    public Histogram Rebin(IReadOnlyDictionary<string, int> counts)
+    {
+        IReadOnlyList<string> categories = Categories ?? [];
+        var index = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        var binned = new double[categories.Count + 1];
+        foreach ((string value, int count) in counts)
+        {
+            binned[index.TryGetValue(value, out int i) ? i : categories.Count] += count;
+        }
+
+        int total = counts.Values.Sum();
+        return new Histogram(null, categories, Normalise(binned, total), total);
+    }
 
     static Histogram NumericWithEdges(IReadOnlyList<double> edges, IReadOnlyCollection<double> values)
     {

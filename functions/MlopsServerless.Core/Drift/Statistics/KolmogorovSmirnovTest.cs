@@ -73,5 +73,5 @@ public static class KolmogorovSmirnovTest
         return Math.Clamp(2 * sum, 0, 1);
     }
 
-    static double[] Sorted(IReadOnlyList<double> values) => values.Where(double.IsFinite).Order().ToArray();
+    static double[] Sorted(IReadOnlyList<double> values) => FiniteValues.Sorted(values);
 }

@@ -24,8 +24,8 @@ public static class WassersteinDistance
 
     public static double Compute(IReadOnlyList<double> reference, IReadOnlyList<double> current)
     {
-        double[] a = reference.Where(double.IsFinite).Order().ToArray();
-        double[] b = current.Where(double.IsFinite).Order().ToArray();
+        double[] a = FiniteValues.Sorted(reference);
+        double[] b = FiniteValues.Sorted(current);
         if (a.Length == 0 || b.Length == 0)
         {
             return 0;
