@@ -9,12 +9,17 @@ public static class BenchmarkRun
     public static int Option(string[] args, string name, int fallback) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>The number after <paramref name="name"/> on the command line, or <paramref name="fallback"/>.</summary>
+    public static double Option(string[] args, string name, double fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
     public static double Median(IEnumerable<double> values)
     {
         double[] sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>The 1-minute load average (other work on the machine slows wall times, less so CPU times).</summary>
-    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    /// <summary>The 1-, 5- and 15-minute load averages (other work on the machine slows wall times, less so CPU times).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

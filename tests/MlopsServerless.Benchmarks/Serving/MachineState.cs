@@ -8,10 +8,6 @@ namespace MlopsServerless.Benchmarks.Serving;
 /// <summary>What the machine is and how busy it was: the report's first lines (the machine is shared).</summary>
 public static class MachineState
 {
-    /// <summary>The 1-, 5- and 15-minute load averages (/proc/loadavg).</summary>
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
     public static string Description()
     {
         string cpu = File.Exists("/proc/cpuinfo")

@@ -11,6 +11,8 @@ using MlopsServerless.Core.Serving;
 using MlopsServerless.Core.Storage;
 using MlopsServerless.LocalHost;
 
+using static MlopsServerless.Benchmarks.BenchmarkRun;
+
 namespace MlopsServerless.Benchmarks.Serving;
 
 /// <summary>
@@ -52,7 +54,7 @@ public static class ServingBenchmark
             return 1;
         }
 
-        string loadBefore = MachineState.LoadAverage();
+        string loadBefore = LoadAverage();
         Console.WriteLine($"Load average before: {loadBefore}");
         await using LocalHostPath host = await LocalHostPath.StartAsync(verboseLogs: false, new Dictionary<string, string?>
         {
@@ -145,7 +147,7 @@ public static class ServingBenchmark
         Console.WriteLine($"raw ML.NET on the champion's zip: {raw.OneThread:N0} rows/s on 1 thread, {raw.AllThreads:N0} rows/s on {raw.Threads} threads " +
             $"(CreateEnumerable, 1 thread: {raw.CreateEnumerable:N0}); same predictions as predict's batch answer: {raw.SamePredictions}");
 
-        string loadAfter = MachineState.LoadAverage();
+        string loadAfter = LoadAverage();
         Console.WriteLine($"Load average after: {loadAfter}");
         Console.WriteLine();
         Console.WriteLine("----- RESULTS.md section -----");
@@ -254,14 +256,6 @@ public static class ServingBenchmark
             : throw new InvalidOperationException($"predict answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)}");
     }
 
-    static double Option(string[] args, string name, double fallback) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-
-    internal static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }
 
 /// <summary>The command's options; <see cref="LogBuffer"/> (diagnostic) replaces the prediction log buffer's size.</summary>

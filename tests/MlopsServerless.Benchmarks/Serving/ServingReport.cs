@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using MlopsServerless.Benchmarks.Orchestration;
 
+using static MlopsServerless.Benchmarks.BenchmarkRun;
+
 namespace MlopsServerless.Benchmarks.Serving;
 
 /// <summary>The run as a RESULTS.md section: the numbers, the ratios against issue 8's goals, and where the CPU went.</summary>
@@ -179,5 +181,4 @@ public static class ServingReport
     static string Runs(IEnumerable<double> values, string format) =>
         string.Join(" / ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 
-    static double Median(IEnumerable<double> values) => ServingBenchmark.Median(values);
 }
