@@ -66,27 +66,41 @@ public sealed class TrainingUploads(TrainingRunStore runs, StorageClients storag
 
     /// <summary>
     /// The newest dataset in <c>training-data/{model}/</c> last written at or after <paramref name="since"/> (storage
-    /// clock), as the training request its upload event makes, with the run recorded for it (null: none yet).
+    /// clock) that has no run recorded yet, as the training request its upload event makes; when every such upload has
+    /// a run, the newest of them with its run. Null when there is none. Storage times have one-second resolution, so an
+    /// upload from the same second as <paramref name="since"/> counts, and among uploads of the same second one that has
+    /// not run yet wins.
     /// </summary>
     public async Task<UploadedDataset?> FindNewestAsync(string model, DateTimeOffset since, CancellationToken cancellationToken)
     {
         BlobContainerClient container = storage.Container(StorageNames.Containers.TrainingData);
-        BlobItem? newest = null;
+        var written = new List<BlobItem>();
         await foreach (BlobItem item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{model}/", cancellationToken))
         {
-            if (item.Properties.LastModified is { } written && written >= since && TrainingDataPath.TryParseDataset(item.Name, out _) is not null
-                && (newest is null || written > newest.Properties.LastModified))
+            if (item.Properties.LastModified >= since && TrainingDataPath.TryParseDataset(item.Name, out _) is not null)
             {
-                newest = item;
+                written.Add(item);
             }
         }
 
-        if (newest is null || await ToTrainingRequestAsync(container.GetBlobClient(newest.Name), newest.Name, cancellationToken) is not { } request)
+        UploadedDataset? newestThatRan = null;
+        foreach (BlobItem item in written.OrderByDescending(i => i.Properties.LastModified).ThenByDescending(i => i.Name, StringComparer.Ordinal))
         {
-            return null;
+            if (await ToTrainingRequestAsync(container.GetBlobClient(item.Name), item.Name, cancellationToken) is not { } request)
+            {
+                continue;
+            }
+
+            var upload = new UploadedDataset(request, item.Properties.LastModified!.Value, await runs.GetAsync(model, request.RunId, cancellationToken));
+            if (upload.Run is null)
+            {
+                return upload;
+            }
+
+            newestThatRan ??= upload;
         }
 
-        return new UploadedDataset(request, newest.Properties.LastModified!.Value, await runs.GetAsync(model, request.RunId, cancellationToken));
+        return newestThatRan;
     }
 
     public static string RunId(string model, string blobName, string etag)
