@@ -20,7 +20,7 @@ public sealed class PredictionOptions
     [Range(3, 1000)]
     public int ModelCacheSize { get; set; } = SettingDefaults.PredictionModelCacheSize;
 
-    /// <summary>Served requests waiting to be written to the prediction log; a request arriving when it is full is served and not logged (counted, and said in the log).</summary>
+    /// <summary>Served rows held until they are written to the prediction log; a request whose rows do not fit is served and not logged (counted, and said in the log).</summary>
     [ConfigurationKeyName(SettingKeys.PredictionLogBufferSize)]
     [Range(1, 10_000_000)]
     public int LogBufferSize { get; set; } = SettingDefaults.PredictionLogBufferSize;

@@ -11,8 +11,9 @@ namespace MlopsServerless.Core.Serving;
 /// Keeps the prediction log off the request path: a request only adds its entry to a bounded in-memory buffer, and
 /// this background service writes the buffer to the <see cref="PredictionLog"/> in batches, every
 /// <see cref="PredictionOptions.LogFlushMilliseconds"/> or as soon as a batch is full, and once more on shutdown.
-/// When the buffer is full, an entry is not logged: it is counted in <see cref="Dropped"/> and a warning says so.
-/// A batch that fails to write is kept and tried again on the next flush.
+/// The bound is in rows held until written (<see cref="PredictionOptions.LogBufferSize"/>: buffered or being written),
+/// so memory stays bounded whatever the request size. An entry that would pass it is not logged: it is counted in
+/// <see cref="Dropped"/> and a warning says so. A batch that fails to write is kept and tried again on the next flush.
 /// </summary>
 public sealed class PredictionLogBuffer : BackgroundService
 {
@@ -25,6 +26,7 @@ public sealed class PredictionLogBuffer : BackgroundService
     readonly MlopsMetrics? _metrics;
     readonly SemaphoreSlim _flushing = new(1, 1);
     readonly List<PredictionLogEntry> _pending = [];
+    long _heldRows;
     long _dropped;
     long _written;
 
@@ -35,11 +37,7 @@ public sealed class PredictionLogBuffer : BackgroundService
         _metrics = metrics;
         _options = options.Value;
         _logger = logger;
-        _buffer = Channel.CreateBounded<PredictionLogEntry>(new BoundedChannelOptions(_options.LogBufferSize)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-        });
+        _buffer = Channel.CreateUnbounded<PredictionLogEntry>(); // not SingleReader: that reader cannot count, and the flush loop counts
     }
 
     /// <summary>Entries not logged because the buffer was full, since start.</summary>
@@ -48,20 +46,22 @@ public sealed class PredictionLogBuffer : BackgroundService
     /// <summary>Entries written to the prediction log, since start.</summary>
     public long Written => Interlocked.Read(ref _written);
 
-    /// <summary>Adds a served request's entry; never waits. False when the buffer is full and the entry is dropped.</summary>
+    /// <summary>Adds a served request's entry; never waits. False when its rows do not fit and the entry is dropped.</summary>
     public bool Add(PredictionLogEntry entry)
     {
         _metrics?.Served(entry);
-        if (_buffer.Writer.TryWrite(entry))
+        int rows = entry.Inputs.Count;
+        if (Interlocked.Add(ref _heldRows, rows) <= _options.LogBufferSize && _buffer.Writer.TryWrite(entry))
         {
             return true;
         }
 
+        Interlocked.Add(ref _heldRows, -rows);
         _metrics?.NotLogged(entry);
         long dropped = Interlocked.Increment(ref _dropped);
         if (dropped == 1 || dropped % 1000 == 0)
         {
-            _logger.LogWarning("Prediction log buffer is full ({Capacity} requests): {Dropped} served requests not logged so far",
+            _logger.LogWarning("Prediction log buffer is full ({Capacity} rows): {Dropped} served requests not logged so far",
                 _options.LogBufferSize, dropped);
         }
 
@@ -85,6 +85,7 @@ public sealed class PredictionLogBuffer : BackgroundService
                 await _log.WriteAsync(batch, cancellationToken);
                 _pending.RemoveRange(0, batch.Count);
                 Interlocked.Add(ref _written, batch.Count);
+                Interlocked.Add(ref _heldRows, -batch.Sum(e => e.Inputs.Count));
             }
         }
         finally

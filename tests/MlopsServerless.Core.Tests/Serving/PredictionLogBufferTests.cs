@@ -45,6 +45,25 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task Add_RowsBeyondTheBound_AreDroppedUntilWrittenRowsMakeRoom()
+    {
+        string model = UniqueNames.Model();
+        var buffer = new PredictionLogBuffer(_host.Get<PredictionLog>(), Options.Create(new PredictionOptions { LogBufferSize = 10 }),
+            NullLogger<PredictionLogBuffer>.Instance);
+
+        bool[] beforeFlush = [buffer.Add(Entry(model, _host.Time.GetUtcNow(), rows: 6)), buffer.Add(Entry(model, _host.Time.GetUtcNow(), rows: 5)),
+            buffer.Add(Entry(model, _host.Time.GetUtcNow(), rows: 4))];
+        await buffer.FlushAsync(default);
+        bool afterFlush = buffer.Add(Entry(model, _host.Time.GetUtcNow(), rows: 10));
+        await buffer.FlushAsync(default);
+
+        Assert.Equal([true, false, true], beforeFlush);
+        Assert.True(afterFlush);
+        Assert.Equal((3, 1), (buffer.Written, buffer.Dropped));
+        Assert.Equal(20, (await ReadAllAsync(model)).Sum(e => e.Inputs.Count));
+    }
+
+    [Fact]
     public async Task Add_BufferFull_DropsAndCountsInsteadOfWaiting()
     {
         string model = UniqueNames.Model();
