@@ -12,18 +12,19 @@ public static class DriftComparison
     public static DriftReport Compare(DriftReport window, ModelSpec spec, ModelMetrics testMetrics, ReferenceProfile profile,
         IReadOnlyList<PredictionLogEntry> served, DriftOptions settings)
     {
-        // Columns are independent: compared side by side, one per core (each gathers its own values, a few MB per 100,000 rows).
-        KeyValuePair<string, FeatureProfile>[] columns = profile.Features.ToArray();
-        var drifts = new FeatureDrift[columns.Length];
-        Parallel.For(0, columns.Length, i =>
-            drifts[i] = columns[i].Value.Compare(ServedColumn(served, columns[i].Key), settings, spec.Drift.For(columns[i].Key)));
-        var features = columns.Select((column, i) => (column.Key, Drift: drifts[i])).ToDictionary(c => c.Key, c => c.Drift, StringComparer.Ordinal);
-        DatasetDrift dataset = DatasetDrift.Of(features.Values, settings.DatasetShare);
-
+        // Columns and the predictions are independent: compared side by side, one per core (each gathers its own values,
+        // a few MB per 100,000 rows).
         Prediction[] outputs = served.SelectMany(e => e.Outputs).ToArray();
         FeatureProfile predictionProfile = profile.PredictionProfile
             ?? new FeatureProfile(PredictionDistribution.Kind(spec.Task), profile.Predictions, 0); // written before the statistics: PSI only
-        FeatureDrift prediction = predictionProfile.Compare(PredictionDistribution.Values(spec.Task, outputs), settings, spec.Drift.Method);
+        KeyValuePair<string, FeatureProfile>[] columns = profile.Features.ToArray();
+        var drifts = new FeatureDrift[columns.Length + 1];
+        Parallel.For(0, columns.Length + 1, i => drifts[i] = i == columns.Length
+            ? predictionProfile.Compare(PredictionDistribution.Values(spec.Task, outputs), settings, spec.Drift.Method)
+            : columns[i].Value.Compare(ServedColumn(served, columns[i].Key), settings, spec.Drift.For(columns[i].Key)));
+        var features = columns.Select((column, i) => (column.Key, Drift: drifts[i])).ToDictionary(c => c.Key, c => c.Drift, StringComparer.Ordinal);
+        FeatureDrift prediction = drifts[^1];
+        DatasetDrift dataset = DatasetDrift.Of(features.Values, settings.DatasetShare);
         PositiveRate? positiveRate = profile.PositiveRate is { } reference && PredictionDistribution.PositiveRate(spec.Task, outputs) is { } observed
             ? new PositiveRate(reference, observed)
             : null;

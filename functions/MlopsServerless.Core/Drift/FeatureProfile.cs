@@ -91,7 +91,7 @@ public sealed record FeatureProfile(
         }
         else
         {
-            numbers = served.Where(v => v.Category is null && float.IsFinite(v.Number)).Select(v => (double)v.Number).ToArray();
+            numbers = Numbers(served);
             observed = Histogram.Rebin(numbers);
             if (Kind == ColumnKind.Boolean)
             {
@@ -106,6 +106,21 @@ public sealed record FeatureProfile(
                 ? ColumnComparison.OfNumbers(sample.Select(v => (double)v).ToArray(), Histogram.Count, numbers, requested)
                 : ColumnComparison.OfBinsOnly(Histogram.Count, observed.Count);
         return comparison.Decide(Kind, psi, options, Math.Round(MissingShare, 4), Math.Round(observedMissing, 4), unseen);
+    }
+
+    static double[] Numbers(IReadOnlyList<FeatureValue> served)
+    {
+        var numbers = new double[served.Count];
+        int count = 0;
+        foreach (FeatureValue value in served)
+        {
+            if (value.Category is null && float.IsFinite(value.Number))
+            {
+                numbers[count++] = value.Number;
+            }
+        }
+
+        return count == numbers.Length ? numbers : numbers[..count];
     }
 
     static IReadOnlyDictionary<string, int> Sorted(Dictionary<string, int> counts) =>

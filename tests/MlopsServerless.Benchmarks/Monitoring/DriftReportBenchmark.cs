@@ -64,6 +64,8 @@ public static class DriftReportBenchmark
         DriftOptions settings = host.Get<IOptions<DriftOptions>>().Value;
         var reads = new List<double>();
         var computes = new List<double>();
+        var gcPauses = new List<double>();
+        var gen2s = new List<int>();
         DriftReport? report = null;
         for (int run = 1; run <= runs; run++)
         {
@@ -73,13 +75,18 @@ public static class DriftReportBenchmark
             reads.Add(clock.Elapsed.TotalSeconds);
             long heapAfterRead = GC.GetTotalMemory(forceFullCollection: false);
 
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            int gen2Before = GC.CollectionCount(2);
             clock.Restart();
             var window = new DriftReport(model, champion.Version, from, to, to, DriftReportStatus.Computed, served.Sum(e => e.Inputs.Count),
                 settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false);
             report = DriftComparison.Compare(window, version.Spec, version.Metrics, profile, served, settings);
             computes.Add(clock.Elapsed.TotalSeconds);
+            gcPauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds);
+            gen2s.Add(GC.CollectionCount(2) - gen2Before);
             Console.WriteLine($"run {run}: read {reads[^1]:0.000} s ({served.Sum(e => e.Inputs.Count):N0} rows in {served.Count:N0} entities, " +
-                $"heap {heapAfterRead / 1048576.0:0} MiB), compute {computes[^1]:0.000} s, load {LoadAverage()}");
+                $"heap {heapAfterRead / 1048576.0:0} MiB), compute {computes[^1]:0.000} s " +
+                $"(GC paused {gcPauses[^1]:0.000} s of it, {gen2s[^1]} gen-2 collections), load {LoadAverage()}");
         }
 
         Console.WriteLine();
