@@ -39,24 +39,40 @@ public sealed class ModelServingCache
             .WithCapacity(_options.ModelCacheSize).WithAtomicGetOrAdd().AsAsyncCache().Build();
     }
 
-    /// <summary>The version <paramref name="target"/> resolves to (within the refresh bound), and whether it is archived; Version null when there is none.</summary>
-    public async Task<ServingPointer> ResolveAsync(string model, ModelTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version <paramref name="target"/> resolves to (within the refresh bound), and whether it is archived; Version
+    /// null when there is none. When the bound has passed, concurrent requests share one registry read; a failed read is
+    /// not kept.
+    /// </summary>
+    public Task<ServingPointer> ResolveAsync(string model, ModelTarget target, CancellationToken cancellationToken)
     {
-        var key = (model, target);
-        if (_options.ChampionRefreshSeconds > 0 && _pointers.TryGet(key, out PointerEntry? entry) && entry is not null
-            && _time.GetUtcNow() - entry.ReadAt < TimeSpan.FromSeconds(_options.ChampionRefreshSeconds))
+        if (_options.ChampionRefreshSeconds <= 0)
         {
-            return entry.Pointer;
+            return ReadPointerAsync(model, target, cancellationToken);
         }
 
-        ServingPointer pointer = target.Alias is { } alias
+        var key = (model, target);
+        PointerEntry? entry;
+        lock (_pointers)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            if (!_pointers.TryGet(key, out entry) || entry.Read.IsFaulted || entry.Read.IsCanceled
+                || now - entry.ReadAt >= TimeSpan.FromSeconds(_options.ChampionRefreshSeconds))
+            {
+                entry = new PointerEntry(ReadPointerAsync(model, target, CancellationToken.None), now);
+                _pointers.AddOrUpdate(key, entry);
+            }
+        }
+
+        return entry.Read.WaitAsync(cancellationToken);
+    }
+
+    async Task<ServingPointer> ReadPointerAsync(string model, ModelTarget target, CancellationToken cancellationToken) =>
+        target.Alias is { } alias
             ? new ServingPointer((await _registry.GetAliasAsync(model, alias, cancellationToken))?.Version, false)
             : await _registry.IsArchivedAsync(model, target.Version!.Value, cancellationToken) is { } archived
                 ? new ServingPointer(target.Version, archived)
                 : new ServingPointer(null, false);
-        _pointers.AddOrUpdate(key, new PointerEntry(pointer, _time.GetUtcNow()));
-        return pointer;
-    }
 
     /// <summary>The loaded version. Concurrent first requests share one load; a failed load is not cached, so the next request tries again.</summary>
     public Task<ServedModel> GetAsync(string model, int version, CancellationToken cancellationToken) =>
@@ -73,7 +89,8 @@ public sealed class ModelServingCache
         return served;
     }
 
-    sealed record PointerEntry(ServingPointer Pointer, DateTimeOffset ReadAt);
+    /// <summary>A target's registry read (running or done) and when it started.</summary>
+    sealed record PointerEntry(Task<ServingPointer> Read, DateTimeOffset ReadAt);
 }
 
 /// <summary>The version a serving target resolved to (null: no such alias holder or version) and whether that version is archived.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.Tracing;
+using Azure.Core.Diagnostics;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Registry;
 using MlopsServerless.Core.Serving;
@@ -47,6 +49,27 @@ public sealed class ModelServingCacheTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(new ServingPointer(2, false), await Cache.ResolveAsync(model, ModelTarget.ByVersion(2), default));
         Assert.Equal(new ServingPointer(null, false), await Cache.ResolveAsync(model, ModelTarget.ByVersion(3), default));
         Assert.Equal(new ServingPointer(null, false), await Cache.ResolveAsync(model, ModelTarget.Champion, default));
+    }
+
+    [Fact]
+    public async Task ResolveAsync_ManyRequestsOnceTheBoundHasPassed_ShareOneRegistryRead()
+    {
+        string model = await RegisterAsync(1);
+        Assert.Equal(new ServingPointer(1, false), await Cache.ResolveAsync(model, ModelTarget.ByVersion(1), default));
+        _host.Time.Advance(TimeSpan.FromSeconds(RefreshSeconds));
+        int reads = 0;
+        using var listener = new AzureEventSourceListener((e, _) =>
+        {
+            if (e.EventName == "Request" && e.Payload?.Any(p => p?.ToString()?.Contains(model, StringComparison.Ordinal) == true) == true)
+            {
+                Interlocked.Increment(ref reads);
+            }
+        }, EventLevel.Informational);
+
+        ServingPointer[] resolved = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Cache.ResolveAsync(model, ModelTarget.ByVersion(1), default))));
+
+        Assert.All(resolved, pointer => Assert.Equal(new ServingPointer(1, false), pointer));
+        Assert.Equal(1, reads);
     }
 
     async Task<string> RegisterAsync(int versions)
