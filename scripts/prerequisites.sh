@@ -14,20 +14,7 @@ require dotnet "install the .NET 10 SDK"
 require node "install Node.js 20 or later"
 require npm "install Node.js 20 or later"
 
-# debian_package PACKAGE PRESENT WHY: installs PACKAGE with apt-get unless the command PRESENT succeeds; without apt-get
-# or root, warns and goes on (only what needs the package fails then).
-debian_package() {
-  if eval "$2" >/dev/null 2>&1; then
-    return
-  fi
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "Installing $1 ($3)..."
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
-  else
-    echo "warning: $1 is not installed and cannot be installed here; install it for $3" >&2
-  fi
-}
+source "$scripts_dir/debian-package.sh"
 
 debian_package libgomp1 "ldconfig -p | grep -q 'libgomp\.so\.1'" "LightGbm's native library"
 debian_package jq "command -v jq" "scripts/smoke-deployed.sh and its end-to-end tests"

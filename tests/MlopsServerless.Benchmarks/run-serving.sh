@@ -11,16 +11,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "Installing wrk (Debian package)..."
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
-      || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-  else
-    echo "error: wrk is required: install your distribution's wrk package (apt-get install -y wrk, as root)" >&2
-    exit 1
-  fi
-fi
+source scripts/debian-package.sh
+debian_package wrk "command -v wrk" "the serving benchmark's load generator"
+command -v wrk >/dev/null 2>&1 || { echo "error: wrk is required: install your distribution's wrk package" >&2; exit 1; }
 bash scripts/prerequisites.sh
 
 echo "Building the benchmarks (Release)..."
