@@ -5,16 +5,23 @@ namespace MlopsServerless.LocalHost;
 
 /// <summary>
 /// A <c>[Function]</c> method of the Functions app, called as the Functions worker calls it: its class is created per
-/// invocation with constructor injection, and the returned task is awaited.
+/// invocation with constructor injection (through a factory made once), and the returned task is awaited.
 /// </summary>
 internal sealed class FunctionMethod
 {
+    readonly ObjectFactory? _createInstance;
+    readonly PropertyInfo? _taskResult;
+
     public FunctionMethod(string name, MethodInfo method)
     {
         Name = name;
         Method = method;
         Parameters = method.GetParameters();
         OutputType = ResultType(method);
+        _createInstance = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+        _taskResult = method.ReturnType.IsGenericType && typeof(Task).IsAssignableFrom(method.ReturnType)
+            ? method.ReturnType.GetProperty(nameof(Task<object>.Result))
+            : null;
     }
 
     public string Name { get; }
@@ -41,7 +48,7 @@ internal sealed class FunctionMethod
     /// </summary>
     public async Task<object?> InvokeAsync(IServiceProvider services, object?[] arguments)
     {
-        object? instance = Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, Method.DeclaringType!);
+        object? instance = _createInstance?.Invoke(services, arguments: null);
         try
         {
             object? returned = Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
@@ -51,7 +58,7 @@ internal sealed class FunctionMethod
             }
 
             await task;
-            return Method.ReturnType.IsGenericType ? Method.ReturnType.GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
+            return _taskResult?.GetValue(task);
         }
         finally
         {
