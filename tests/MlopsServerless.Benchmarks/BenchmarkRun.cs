@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
 
 namespace MlopsServerless.Benchmarks;
 
@@ -22,4 +24,17 @@ public static class BenchmarkRun
     /// <summary>The 1-, 5- and 15-minute load averages (other work on the machine slows wall times, less so CPU times).</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>CPU, cores, memory, OS, .NET and GC mode: the first line of every benchmark's results.</summary>
+    public static string MachineDescription()
+    {
+        string cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+            : "?";
+        string memory = File.Exists("/proc/meminfo")
+            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GB RAM"
+            : "? RAM";
+        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC";
+    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
 using System.Text;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Datasets.Csv;
@@ -212,7 +210,7 @@ public static class OrchestrationBenchmark
     {
         var text = new StringBuilder();
         double e2e = Median(endToEnd.Select(r => r.Run.Seconds));
-        text.AppendLine($"Machine: {Machine()}");
+        text.AppendLine($"Machine: {MachineDescription()} (both paths in one process)");
         text.AppendLine($"Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"File: {rows:N0} rows × {spec.Features.Count} features ({string.Join(", ", spec.Features.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key}"))}) " +
             $"+ binary label, {new FileInfo(csv).Length / 1e6:0.0} MB; task {spec.Task}, budget {spec.Policy.Candidates} candidates");
@@ -335,17 +333,5 @@ public static class OrchestrationBenchmark
 
     static string Runs(IEnumerable<double> values, string format = "0.00") =>
         string.Join(" / ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
-
-    static string Machine()
-    {
-        string cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
-            : "?";
-        string memory = File.Exists("/proc/meminfo")
-            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GB RAM"
-            : "? RAM";
-        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
-            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (both paths in one process)";
-    }
 
 }

@@ -1,25 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
 
 namespace MlopsServerless.Benchmarks.Serving;
 
 /// <summary>What the machine is and how busy it was: the report's first lines (the machine is shared).</summary>
 public static class MachineState
 {
-    public static string Description()
-    {
-        string cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
-            : "?";
-        string memory = File.Exists("/proc/meminfo")
-            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GB RAM"
-            : "? RAM";
-        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
-            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC";
-    }
-
     /// <summary>The checked-out commit (short), with "+ changes" when the worktree has uncommitted ones; "?" outside git.</summary>
     public static string Commit()
     {

@@ -39,7 +39,7 @@ public static class ServingReport
         IEnumerable<ScenarioRun> all = r.Runs.Values.SelectMany(v => v);
         text.AppendLine($"### {DateTime.UtcNow:yyyy-MM-dd}, development machine");
         text.AppendLine();
-        text.AppendLine($"{MachineState.Description()}; Azurite runs as a child process on the same cores. Code at `{MachineState.Commit()}`. " +
+        text.AppendLine($"{MachineDescription()}; Azurite runs as a child process on the same cores. Code at `{MachineState.Commit()}`. " +
             $"Load average (1, 5, 15 min) before: {r.LoadBefore}, after: {r.LoadAfter}; other processes used " +
             $"{Range(all.Select(x => x.Cpu.PerSecond.Others))} cores during the measured wrk runs; waited for under 0.1 core of other work before each run: " +
             $"{string.Join(" / ", r.QuietWaits.Select(w => w is { } s ? $"{s:0}" : "never"))} s.");

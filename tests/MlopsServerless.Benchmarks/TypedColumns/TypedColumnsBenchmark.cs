@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 using static MlopsServerless.Benchmarks.BenchmarkRun;
@@ -95,7 +94,7 @@ public static class TypedColumnsBenchmark
         double platformPeak = Median(platform.Select(m => (double)m.PeakBytes));
         double barePeak = Median(bare.Select(m => (double)m.PeakBytes));
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"Machine: {Machine()}");
+        text.AppendLine($"Machine: {MachineDescription()}");
         text.AppendLine($"File: {rows:N0} rows × 20 columns, {new FileInfo(csv).Length / 1e6:0.0} MB; {runs} runs per path, alternating, one child process per run");
         text.AppendLine();
         text.AppendLine("| Path | Wall time (median) | Runs | CPU time (median) | Peak working set (median) | Runs |");
@@ -130,18 +129,6 @@ public static class TypedColumnsBenchmark
         }
 
         return text.ToString();
-    }
-
-    static string Machine()
-    {
-        string cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
-            : "?";
-        string memory = File.Exists("/proc/meminfo")
-            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GB RAM"
-            : "? RAM";
-        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
-            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
     }
 
 
