@@ -66,18 +66,8 @@ public sealed class ModelRegistry(StorageClients storage, TimeProvider time, ILo
     public async Task<ModelVersion?> GetVersionAsync(string model, int version, CancellationToken cancellationToken) =>
         (await GetVersionStateAsync(model, version, cancellationToken))?.Version;
 
-    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string model, CancellationToken cancellationToken)
-    {
-        string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {model} and RowKey ge {RegistryKeys.VersionPrefix} and RowKey lt {RegistryKeys.After(RegistryKeys.VersionPrefix)}");
-        var versions = new List<ModelVersion>();
-        await foreach (VersionEntity row in Table.QueryAsync<VersionEntity>(filter, cancellationToken: cancellationToken))
-        {
-            versions.Add(StorageJson.Deserialize<ModelVersion>(row.Json));
-        }
-
-        return versions;
-    }
+    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string model, CancellationToken cancellationToken) =>
+        await ListByPrefixAsync<VersionEntity, ModelVersion>(model, RegistryKeys.VersionPrefix, row => row.Json, cancellationToken);
 
     /// <summary>Whether a version is archived, reading only that flag (for serving); null when it is not registered.</summary>
     public async Task<bool?> IsArchivedAsync(string model, int version, CancellationToken cancellationToken)
@@ -118,14 +108,7 @@ public sealed class ModelRegistry(StorageClients storage, TimeProvider time, ILo
     /// <summary>Every alias of the model that was ever set, with its holder, by name.</summary>
     public async Task<IReadOnlyList<ModelAlias>> ListAliasesAsync(string model, CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {model} and RowKey ge {RegistryKeys.AliasPrefix} and RowKey lt {RegistryKeys.After(RegistryKeys.AliasPrefix)}");
-        var aliases = new List<ModelAlias>();
-        await foreach (AliasEntity row in Table.QueryAsync<AliasEntity>(filter, cancellationToken: cancellationToken))
-        {
-            aliases.Add(StorageJson.Deserialize<ModelAlias>(row.Json));
-        }
-
+        List<ModelAlias> aliases = await ListByPrefixAsync<AliasEntity, ModelAlias>(model, RegistryKeys.AliasPrefix, row => row.Json, cancellationToken);
         if (aliases.All(a => a.Name != AliasName.Champion) && await GetLegacyChampionAsync(model, cancellationToken) is { } legacy)
         {
             aliases.Add(legacy);
@@ -235,17 +218,22 @@ public sealed class ModelRegistry(StorageClients storage, TimeProvider time, ILo
         }
     }
 
-    async Task<IReadOnlyList<AliasMove>> QueryHistoryAsync(string model, string prefix, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<AliasMove>> QueryHistoryAsync(string model, string prefix, CancellationToken cancellationToken) =>
+        await ListByPrefixAsync<AliasHistoryEntity, AliasMove>(model, prefix, row => row.Json, cancellationToken);
+
+    /// <summary>The model's rows whose key starts with <paramref name="prefix"/>, each read back from its JSON, in key order.</summary>
+    async Task<List<T>> ListByPrefixAsync<TEntity, T>(string model, string prefix, Func<TEntity, string> json, CancellationToken cancellationToken)
+        where TEntity : class, ITableEntity, new()
     {
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {model} and RowKey ge {prefix} and RowKey lt {RegistryKeys.After(prefix)}");
-        var moves = new List<AliasMove>();
-        await foreach (AliasHistoryEntity row in Table.QueryAsync<AliasHistoryEntity>(filter, cancellationToken: cancellationToken))
+        var items = new List<T>();
+        await foreach (TEntity row in Table.QueryAsync<TEntity>(filter, cancellationToken: cancellationToken))
         {
-            moves.Add(StorageJson.Deserialize<AliasMove>(row.Json));
+            items.Add(StorageJson.Deserialize<T>(json(row)));
         }
 
-        return moves;
+        return items;
     }
 
     async Task<ModelAlias?> GetLegacyChampionAsync(string model, CancellationToken cancellationToken)
