@@ -31,17 +31,16 @@ public sealed record Histogram(IReadOnlyList<double>? Edges, IReadOnlyList<strin
     /// <summary>Bins for the <paramref name="maxCategories"/> most frequent values (ties in ordinal order), and one for the rest.</summary>
     public static Histogram Categorical(IEnumerable<string> values, int maxCategories = int.MaxValue)
     {
-        string[] all = values.ToArray();
-        string[] categories = all.GroupBy(v => v, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(maxCategories).Select(g => g.Key).Order(StringComparer.Ordinal).ToArray();
-        return CategoricalWithCategories(categories, all);
+        Dictionary<string, int> counts = CategoryCounts.Of(values, StringComparer.Ordinal);
+        string[] categories = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(maxCategories).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        return new Histogram(null, categories, [], 0).Rebin(counts);
     }
 
     /// <summary>The distribution of <paramref name="values"/> over this histogram's bins.</summary>
     public Histogram Rebin(IEnumerable<double> values) => NumericWithEdges(Edges ?? [], values.Where(double.IsFinite).ToArray());
 
-    public Histogram Rebin(IEnumerable<string> values) => Rebin(CategoryCounts.Of(values));
+    public Histogram Rebin(IEnumerable<string> values) => Rebin(CategoryCounts.Of(values, StringComparer.Ordinal));
 
     /// <summary>The distribution of values counted by category (<see cref="CategoryCounts"/>) over this histogram's bins.</summary>
     public Histogram Rebin(IReadOnlyDictionary<string, int> counts)
@@ -73,18 +72,6 @@ public sealed record Histogram(IReadOnlyList<double>? Edges, IReadOnlyList<strin
         }
 
         return new Histogram(edges, null, Normalise(counts, values.Count), values.Count);
-    }
-
-    static Histogram CategoricalWithCategories(IReadOnlyList<string> categories, IReadOnlyCollection<string> values)
-    {
-        var index = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        var counts = new double[categories.Count + 1];
-        foreach (string value in values)
-        {
-            counts[index.TryGetValue(value, out int i) ? i : categories.Count]++;
-        }
-
-        return new Histogram(null, categories, Normalise(counts, values.Count), values.Count);
     }
 
     static double[] Normalise(double[] counts, int total) =>
