@@ -22,24 +22,15 @@ public sealed class DriftFunctions(DriftMonitor monitor, ModelCatalog catalog, T
     public async Task MeasureDriftOnSchedule(
         [TimerTrigger("%" + SettingKeys.DriftSchedule + "%")] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        DriftRun run = await monitor.RunAsync(cancellationToken);
-        await StartRetrainsAsync(client, run.Retrains, cancellationToken);
-        run.ThrowIfAnyFailed();
-    }
+        CancellationToken cancellationToken) =>
+        await MeasureEveryChampionAsync(client, cancellationToken);
 
     [Function(nameof(MeasureDriftNow))]
     public async Task<IActionResult> MeasureDriftNow(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "drift/run")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        DriftRun run = await monitor.RunAsync(cancellationToken);
-        await StartRetrainsAsync(client, run.Retrains, cancellationToken);
-        run.ThrowIfAnyFailed();
-        return new OkObjectResult(run.Reports);
-    }
+        CancellationToken cancellationToken) =>
+        new OkObjectResult(await MeasureEveryChampionAsync(client, cancellationToken));
 
     /// <summary><c>POST /api/models/{model}/drift/run</c> (admin): measures the model's champion now, acts by its policy, answers the report with the action.</summary>
     [Function(nameof(MeasureModelDriftNow))]
@@ -84,6 +75,15 @@ public sealed class DriftFunctions(DriftMonitor monitor, ModelCatalog catalog, T
         return await catalog.GetDriftHistoryAsync(model, window, cancellationToken) is { } history
             ? new OkObjectResult(history)
             : ApiResults.NotFound($"Model '{model}' has no registered version: upload training data to training-data/{model}/.");
+    }
+
+    /// <summary>Every champion measured and acted on; the retrains queued are started even when another model failed, then that failure is thrown.</summary>
+    async Task<IReadOnlyList<DriftReport>> MeasureEveryChampionAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        DriftRun run = await monitor.RunAsync(cancellationToken);
+        await StartRetrainsAsync(client, run.Retrains, cancellationToken);
+        run.ThrowIfAnyFailed();
+        return run.Reports;
     }
 
     static async Task StartRetrainsAsync(DurableTaskClient client, IEnumerable<TrainingRequest> retrains, CancellationToken cancellationToken)
