@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Storage;
@@ -6,58 +7,49 @@ using MlopsServerless.Core.Storage;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// The PredictionLog table. Partition = model; row key = the request id (which starts with the served time in ticks)
-/// and a slice number, so a time window is one range query, one request is another and writing the same entry twice (a retried batch) replaces it instead of adding
-/// it again. A request is written as slices small enough for a table property; entries of one model go in transactions
-/// of up to 100 rows.
+/// The PredictionLog table, written in pages (<see cref="PredictionLogPage"/>, cut by <see cref="PredictionLogPages"/>).
+/// Partition = model; row key = the page's first request id (which starts with the served time in ticks) and "-p", so
+/// a time window is one range query (widened by the page span) and one request another. Writing a page again (a
+/// retried flush) replaces it. The compressed page is split over binary properties of at most 64 KiB.
 /// </summary>
 public sealed class PredictionLog(StorageClients storage)
 {
-    const int MaxJsonChars = 30_000;
-    const int MaxBatch = 100;
+    const int ChunkBytes = 64 * 1024;
+    const int ConcurrentWrites = 4;
+    const string RowKeySuffix = "-p";
 
     TableClient Table => storage.Table(StorageNames.Tables.PredictionLog);
 
-    public Task WriteAsync(PredictionLogEntry entry, CancellationToken cancellationToken) => WriteAsync([entry], cancellationToken);
+    public Task WriteAsync(IReadOnlyList<PredictionLogEntry> entries, CancellationToken cancellationToken) =>
+        WriteAsync(entries.Select(entry => PredictionLogRecord.From(entry)).ToList(), cancellationToken);
 
-    public async Task WriteAsync(IReadOnlyList<PredictionLogEntry> entries, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<PredictionLogRecord> records, CancellationToken cancellationToken)
     {
-        foreach (IGrouping<string, PredictionLogEntry> model in entries.GroupBy(e => e.Model, StringComparer.Ordinal))
-        {
-            var rows = new List<TableEntity>();
-            foreach (PredictionLogEntry entry in model)
-            {
-                int slice = 0;
-                foreach (PredictionLogEntry part in Slices(entry))
-                {
-                    rows.Add(new TableEntity(entry.Model, $"{entry.RequestId}-{slice++:D4}")
-                    {
-                        ["Version"] = entry.Version,
-                        ["ServedAt"] = entry.ServedAt,
-                        ["Rows"] = part.Inputs.Count,
-                        ["Json"] = StorageJson.Serialize(part),
-                    });
-                }
-            }
-
-            foreach (TableEntity[] batch in rows.Chunk(MaxBatch))
-            {
-                await Table.SubmitTransactionAsync(
-                    batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
-            }
-        }
+        List<TableEntity> pages = records.GroupBy(r => r.Model, StringComparer.Ordinal)
+            .SelectMany(model => PredictionLogPages.Cut(model).Select(page => ToEntity(model.Key, page)))
+            .ToList();
+        await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentWrites, CancellationToken = cancellationToken },
+            async (page, token) => await Table.UpsertEntityAsync(page, TableUpdateMode.Replace, token));
     }
 
-    /// <summary>Entries served in (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
+    /// <summary>Entries served in (<paramref name="after"/>, <paramref name="upTo"/>]; a request split into slices gives one entry per slice.</summary>
     public async Task<IReadOnlyList<PredictionLogEntry>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo,
         CancellationToken cancellationToken)
     {
+        DateTimeOffset earliestPage = after - PredictionLogPages.Span < DateTimeOffset.UnixEpoch ? DateTimeOffset.UnixEpoch : after - PredictionLogPages.Span;
         string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {model} and RowKey gt {RowKeyPrefix(after) + "~"} and RowKey lt {RowKeyPrefix(upTo) + "~"}");
+            $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {PredictionRequestId.TimePrefix(upTo) + "~"}");
         var entries = new List<PredictionLogEntry>();
         await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            entries.Add(StorageJson.Deserialize<PredictionLogEntry>(row.GetString("Json")));
+            foreach (ReadOnlyMemory<byte> line in FromEntity(row).Lines())
+            {
+                PredictionLogEntry entry = Deserialize(line);
+                if (entry.ServedAt > after && entry.ServedAt <= upTo)
+                {
+                    entries.Add(entry);
+                }
+            }
         }
 
         return entries;
@@ -71,11 +63,17 @@ public sealed class PredictionLog(StorageClients storage)
             return null;
         }
 
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {model} and RowKey gt {requestId + "-"} and RowKey lt {requestId + "-~"}");
+        DateTimeOffset servedAt = PredictionRequestId.ServedAt(requestId);
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(servedAt - PredictionLogPages.Span)} and RowKey le {requestId + RowKeySuffix} and Last ge {requestId}");
+        byte[] marker = Encoding.UTF8.GetBytes($"\"requestId\":\"{requestId}\"");
         var slices = new List<PredictionLogEntry>();
         await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            slices.Add(StorageJson.Deserialize<PredictionLogEntry>(row.GetString("Json")));
+            slices.AddRange(FromEntity(row).Lines()
+                .Where(line => line.Span.IndexOf(marker) >= 0)
+                .Select(Deserialize)
+                .Where(entry => entry.RequestId == requestId));
         }
 
         return slices.Count == 0 ? null : slices[0] with
@@ -85,26 +83,39 @@ public sealed class PredictionLog(StorageClients storage)
         };
     }
 
-    static string RowKeyPrefix(DateTimeOffset time) => PredictionRequestId.TimePrefix(time);
+    static PredictionLogEntry Deserialize(ReadOnlyMemory<byte> line) =>
+        JsonSerializer.Deserialize<PredictionLogEntry>(line.Span, StorageJson.Options)
+        ?? throw new JsonException("An empty line in a prediction log page.");
 
-    static IEnumerable<PredictionLogEntry> Slices(PredictionLogEntry entry)
+    static TableEntity ToEntity(string model, PredictionLogPage page)
     {
-        int size = entry.Inputs.Count;
-        while (true)
+        var entity = new TableEntity(model, page.FirstRequestId + RowKeySuffix)
         {
-            var slices = Enumerable.Range(0, (entry.Inputs.Count + size - 1) / size)
-                .Select(i => entry with
-                {
-                    Inputs = entry.Inputs.Skip(i * size).Take(size).ToList(),
-                    Outputs = entry.Outputs.Skip(i * size).Take(size).ToList(),
-                })
-                .ToList();
-            if (size == 1 || slices.All(s => StorageJson.Serialize(s).Length <= MaxJsonChars))
-            {
-                return slices;
-            }
-
-            size = (size + 1) / 2;
+            ["Last"] = page.LastRequestId,
+            ["Lines"] = page.LineCount,
+        };
+        byte[][] chunks = page.Compressed.Chunk(ChunkBytes).ToArray();
+        entity["Chunks"] = chunks.Length;
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            entity[$"Data{i:D2}"] = chunks[i];
         }
+
+        return entity;
+    }
+
+    static PredictionLogPage FromEntity(TableEntity entity)
+    {
+        byte[][] chunks = Enumerable.Range(0, entity.GetInt32("Chunks") ?? 0).Select(i => entity.GetBinary($"Data{i:D2}")).ToArray();
+        byte[] compressed = new byte[chunks.Sum(c => c.Length)];
+        int offset = 0;
+        foreach (byte[] chunk in chunks)
+        {
+            chunk.CopyTo(compressed, offset);
+            offset += chunk.Length;
+        }
+
+        string first = entity.RowKey[..^RowKeySuffix.Length];
+        return new PredictionLogPage(first, entity.GetString("Last"), entity.GetInt32("Lines") ?? 0, compressed);
     }
 }

@@ -8,25 +8,27 @@ using MlopsServerless.Core.Telemetry;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// Keeps the prediction log off the request path: a request only adds its entry to a bounded in-memory buffer, and
-/// this background service writes the buffer to the <see cref="PredictionLog"/> in batches, every
-/// <see cref="PredictionOptions.LogFlushMilliseconds"/> or as soon as a batch is full, and once more on shutdown.
-/// The bound is in rows held until written (<see cref="PredictionOptions.LogBufferSize"/>: buffered or being written),
-/// so memory stays bounded whatever the request size. An entry that would pass it is not logged: it is counted in
-/// <see cref="Dropped"/> and a warning says so. A batch that fails to write is kept and tried again on the next flush.
+/// Keeps the prediction log off the request path: a request only adds its entry, serialized, to a bounded in-memory
+/// buffer, and this background service writes the buffer to the <see cref="PredictionLog"/> in pages, every
+/// <see cref="PredictionOptions.LogFlushMilliseconds"/> or as soon as a page's worth is waiting, and once more on
+/// shutdown. The bound is in rows held until written (<see cref="PredictionOptions.LogBufferSize"/>: buffered or being
+/// written), so memory stays bounded whatever the request size. An entry that would pass it is not logged: it is
+/// counted in <see cref="Dropped"/> and a warning says so. A write that fails is kept and tried again on the next flush.
 /// </summary>
 public sealed class PredictionLogBuffer : BackgroundService
 {
-    const int BatchSize = 100;
+    const int MaxBytesPerWrite = 8 * PredictionLogPages.MaxPageBytes;
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
-    readonly Channel<PredictionLogEntry> _buffer;
+    readonly Channel<PredictionLogRecord> _buffer;
     readonly PredictionLog _log;
     readonly PredictionOptions _options;
     readonly ILogger<PredictionLogBuffer> _logger;
     readonly MlopsMetrics? _metrics;
     readonly SemaphoreSlim _flushing = new(1, 1);
-    readonly List<PredictionLogEntry> _pending = [];
+    readonly List<PredictionLogRecord> _pending = [];
     long _heldRows;
+    long _bufferedBytes;
     long _dropped;
     long _written;
 
@@ -37,10 +39,10 @@ public sealed class PredictionLogBuffer : BackgroundService
         _metrics = metrics;
         _options = options.Value;
         _logger = logger;
-        _buffer = Channel.CreateUnbounded<PredictionLogEntry>(); // not SingleReader: that reader cannot count, and the flush loop counts
+        _buffer = Channel.CreateUnbounded<PredictionLogRecord>(); // not SingleReader: that reader cannot count, and the flush loop counts
     }
 
-    /// <summary>Entries not logged because the buffer was full, since start.</summary>
+    /// <summary>Entries not logged because the buffer was full (or a row was too large for a page), since start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Entries written to the prediction log, since start.</summary>
@@ -51,21 +53,24 @@ public sealed class PredictionLogBuffer : BackgroundService
     {
         _metrics?.Served(entry);
         int rows = entry.Inputs.Count;
-        if (Interlocked.Add(ref _heldRows, rows) <= _options.LogBufferSize && _buffer.Writer.TryWrite(entry))
+        if (Interlocked.Add(ref _heldRows, rows) > _options.LogBufferSize)
         {
-            return true;
+            Interlocked.Add(ref _heldRows, -rows);
+            Drop(entry, "Prediction log buffer is full ({Capacity} rows): {Dropped} served requests not logged so far", _options.LogBufferSize);
+            return false;
         }
 
-        Interlocked.Add(ref _heldRows, -rows);
-        _metrics?.NotLogged(entry);
-        long dropped = Interlocked.Increment(ref _dropped);
-        if (dropped == 1 || dropped % 1000 == 0)
+        PredictionLogRecord record = PredictionLogRecord.From(entry);
+        if (!record.FitsAPage || !_buffer.Writer.TryWrite(record))
         {
-            _logger.LogWarning("Prediction log buffer is full ({Capacity} rows): {Dropped} served requests not logged so far",
-                _options.LogBufferSize, dropped);
+            Interlocked.Add(ref _heldRows, -rows);
+            Drop(entry, "A served row is longer than a prediction log page holds ({PageBytes} bytes of JSON): {Dropped} served requests not logged so far",
+                PredictionLogPages.MaxPageBytes);
+            return false;
         }
 
-        return false;
+        Interlocked.Add(ref _bufferedBytes, record.Bytes);
+        return true;
     }
 
     /// <summary>Writes everything buffered so far to the prediction log.</summary>
@@ -74,23 +79,53 @@ public sealed class PredictionLogBuffer : BackgroundService
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            while (_buffer.Reader.TryRead(out PredictionLogEntry? entry))
+            while (_buffer.Reader.TryRead(out PredictionLogRecord? record))
             {
-                _pending.Add(entry);
+                Interlocked.Add(ref _bufferedBytes, -record.Bytes);
+                _pending.Add(record);
             }
 
             while (_pending.Count > 0)
             {
-                List<PredictionLogEntry> batch = _pending.Take(BatchSize * 10).ToList();
+                List<PredictionLogRecord> batch = NextWrite();
                 await _log.WriteAsync(batch, cancellationToken);
                 _pending.RemoveRange(0, batch.Count);
                 Interlocked.Add(ref _written, batch.Count);
-                Interlocked.Add(ref _heldRows, -batch.Sum(e => e.Inputs.Count));
+                Interlocked.Add(ref _heldRows, -batch.Sum(r => r.Rows));
             }
         }
         finally
         {
             _flushing.Release();
+        }
+    }
+
+    /// <summary>The oldest pending records, up to a few pages' worth: the same ones again when the last write failed.</summary>
+    List<PredictionLogRecord> NextWrite()
+    {
+        var batch = new List<PredictionLogRecord>();
+        long bytes = 0;
+        foreach (PredictionLogRecord record in _pending)
+        {
+            if (batch.Count > 0 && bytes + record.Bytes > MaxBytesPerWrite)
+            {
+                break;
+            }
+
+            batch.Add(record);
+            bytes += record.Bytes;
+        }
+
+        return batch;
+    }
+
+    void Drop(PredictionLogEntry entry, string message, int limit)
+    {
+        _metrics?.NotLogged(entry);
+        long dropped = Interlocked.Increment(ref _dropped);
+        if (dropped == 1 || dropped % 1000 == 0)
+        {
+            _logger.LogWarning(message, limit, dropped);
         }
     }
 
@@ -103,9 +138,9 @@ public sealed class PredictionLogBuffer : BackgroundService
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 wait.CancelAfter(interval);
-                while (_buffer.Reader.Count < BatchSize && await _buffer.Reader.WaitToReadAsync(wait.Token))
+                while (Interlocked.Read(ref _bufferedBytes) < PredictionLogPages.MaxPageBytes && await _buffer.Reader.WaitToReadAsync(wait.Token))
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(5), wait.Token);
+                    await Task.Delay(PollInterval, wait.Token);
                 }
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)

@@ -15,6 +15,10 @@ public static class PredictionRequestId
 
     public static string TimePrefix(DateTimeOffset time) => time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>The served time a valid request id starts with.</summary>
+    public static DateTimeOffset ServedAt(string requestId) =>
+        new(long.Parse(requestId.AsSpan(0, TickDigits), NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero);
+
     public static bool IsValid(string? requestId) =>
         requestId is { Length: TickDigits + 1 + RandomDigits } && requestId[TickDigits] == '-'
         && requestId[..TickDigits].All(char.IsAsciiDigit) && requestId[(TickDigits + 1)..].All(char.IsAsciiHexDigitLower);

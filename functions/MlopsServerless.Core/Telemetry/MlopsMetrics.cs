@@ -29,7 +29,7 @@ public sealed class MlopsMetrics : IDisposable
     public MlopsMetrics()
     {
         _predictions = _meter.CreateCounter<long>("mlops.predictions", "{row}", "Rows answered by predict, by model and version");
-        _notLogged = _meter.CreateCounter<long>("mlops.prediction_log.dropped", "{request}", "Served requests not logged because the log buffer was full");
+        _notLogged = _meter.CreateCounter<long>("mlops.prediction_log.dropped", "{request}", "Served requests not logged: the log buffer was full, or a single row was too large for a log page");
         _runs = _meter.CreateCounter<long>("mlops.training.runs", "{run}", "Training runs that ended, by model and outcome");
         _runSeconds = _meter.CreateHistogram<double>("mlops.training.duration", "s", "Seconds from a run's first step to its end");
         _driftReports = _meter.CreateCounter<long>("mlops.drift.reports", "{report}", "Drift reports, by model, status and whether drift was detected");

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using MlopsServerless.Core.Storage;
+
+namespace MlopsServerless.Core.Serving;
+
+/// <summary>
+/// A served request's log entry as the buffer holds it until it is written: serialized once, when it is served, to
+/// UTF-8 JSON (one line; a request too large for one page is split by rows into slices, one line each). Holding bytes
+/// instead of the object graph of every row keeps what waits for the flush cheap for the garbage collector.
+/// </summary>
+public sealed record PredictionLogRecord(string Model, string RequestId, DateTimeOffset ServedAt, int Rows, IReadOnlyList<byte[]> Lines)
+{
+    public int Bytes { get; } = Lines.Sum(line => line.Length);
+
+    /// <summary>False when a single row's line is longer than a page holds: such an entry cannot be logged.</summary>
+    public bool FitsAPage => Lines.All(line => line.Length < PredictionLogPages.MaxPageBytes);
+
+    public static PredictionLogRecord From(PredictionLogEntry entry) => From(entry, PredictionLogPages.MaxPageBytes - 1);
+
+    public static PredictionLogRecord From(PredictionLogEntry entry, int maxLineBytes) =>
+        new(entry.Model, entry.RequestId, entry.ServedAt, entry.Inputs.Count, Serialize(entry, maxLineBytes));
+
+    static IReadOnlyList<byte[]> Serialize(PredictionLogEntry entry, int maxLineBytes)
+    {
+        byte[] whole = JsonSerializer.SerializeToUtf8Bytes(entry, StorageJson.Options);
+        if (whole.Length <= maxLineBytes || entry.Inputs.Count <= 1)
+        {
+            return [whole];
+        }
+
+        int half = (entry.Inputs.Count + 1) / 2;
+        return
+        [
+            .. Serialize(entry with { Inputs = entry.Inputs.Take(half).ToList(), Outputs = entry.Outputs.Take(half).ToList() }, maxLineBytes),
+            .. Serialize(entry with { Inputs = entry.Inputs.Skip(half).ToList(), Outputs = entry.Outputs.Skip(half).ToList() }, maxLineBytes),
+        ];
+    }
+}
