@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MlopsServerless.Core.Storage;
-
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
@@ -22,7 +19,7 @@ public sealed record PredictionLogRecord(string Model, string RequestId, DateTim
 
     static IReadOnlyList<byte[]> Serialize(PredictionLogEntry entry, int maxLineBytes)
     {
-        byte[] whole = JsonSerializer.SerializeToUtf8Bytes(entry, StorageJson.Options);
+        byte[] whole = PredictionLogJson.Serialize(entry);
         if (whole.Length <= maxLineBytes || entry.Inputs.Count <= 1)
         {
             return [whole];

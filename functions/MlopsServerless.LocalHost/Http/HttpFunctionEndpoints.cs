@@ -23,20 +23,21 @@ public static class HttpFunctionEndpoints
         {
             string route = $"/{RoutePrefix}/{trigger.Route ?? function.Name}";
             string[] methods = (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray();
-            endpoints.MapMethods(route, methods, context => InvokeAsync(function, context)).WithDisplayName(function.Name);
+            var action = new ActionDescriptor { DisplayName = function.Name };
+            endpoints.MapMethods(route, methods, context => InvokeAsync(function, action, context)).WithDisplayName(function.Name);
         }
 
         return endpoints;
     }
 
-    static async Task InvokeAsync(FunctionMethod function, HttpContext context)
+    static async Task InvokeAsync(FunctionMethod function, ActionDescriptor action, HttpContext context)
     {
         object?[] arguments = function.BindArguments(parameter => Bind(parameter, context));
         object? result = await function.InvokeAsync(context.RequestServices, arguments);
         switch (result)
         {
-            case IActionResult action:
-                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            case IActionResult actionResult:
+                await actionResult.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), action));
                 break;
             case null:
                 context.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Text.Json;
+using MlopsServerless.Core.Datasets;
+using MlopsServerless.Core.Storage;
+using MlopsServerless.Core.Training;
+
+namespace MlopsServerless.Core.Serving;
+
+/// <summary>
+/// Writes a <see cref="PredictionLogEntry"/> as the JSON line <see cref="StorageJson"/> writes, byte for byte (a test
+/// holds it to that), straight onto a <see cref="Utf8JsonWriter"/>: every served request is serialized once on the
+/// request path, where the general serializer's per-property machinery cost more than scoring the row. Explanations
+/// are never logged. Reading a line back is <see cref="StorageJson"/>'s.
+/// </summary>
+public static class PredictionLogJson
+{
+    public static byte[] Serialize(PredictionLogEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + 128 * entry.Inputs.Count);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StorageJson.Options.Encoder, SkipValidation = true }))
+        {
+            Write(writer, entry);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    static void Write(Utf8JsonWriter writer, PredictionLogEntry entry)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("requestId", entry.RequestId);
+        writer.WriteString("model", entry.Model);
+        writer.WriteNumber("version", entry.Version);
+        writer.WriteString("servedAt", entry.ServedAt);
+        writer.WriteStartArray("featureNames");
+        foreach (string name in entry.FeatureNames)
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("inputs");
+        foreach (FeatureValue[] row in entry.Inputs)
+        {
+            writer.WriteStartArray();
+            foreach (FeatureValue value in row)
+            {
+                WriteFeature(writer, value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("outputs");
+        foreach (Prediction prediction in entry.Outputs)
+        {
+            WritePrediction(writer, prediction);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    static void WriteFeature(Utf8JsonWriter writer, FeatureValue value)
+    {
+        if (value.Category is { } category)
+        {
+            writer.WriteStringValue(category);
+        }
+        else if (float.IsFinite(value.Number))
+        {
+            writer.WriteNumberValue(value.Number);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    static void WritePrediction(Utf8JsonWriter writer, Prediction prediction)
+    {
+        writer.WriteStartObject();
+        WriteNumber(writer, "value", prediction.Value);
+        if (prediction.PredictedLabel is { } label)
+        {
+            writer.WriteBoolean("predictedLabel", label);
+        }
+
+        WriteNumber(writer, "probability", prediction.Probability);
+        if (prediction.PredictedClass is { } predictedClass)
+        {
+            writer.WriteString("predictedClass", predictedClass);
+        }
+
+        if (prediction.ClassScores is { } scores)
+        {
+            writer.WriteStartObject("classScores");
+            foreach ((string name, double score) in scores)
+            {
+                WriteNumber(writer, name, score);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (prediction.Region is { } region)
+        {
+            WriteRegion(writer, region);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    static void WriteRegion(Utf8JsonWriter writer, PredictionRegion region)
+    {
+        writer.WriteStartObject("region");
+        WriteNumber(writer, "coverage", region.Coverage);
+        WriteNumber(writer, "lower", region.Lower);
+        WriteNumber(writer, "upper", region.Upper);
+        if (region.Set is { } set)
+        {
+            writer.WriteStartArray("set");
+            foreach (string member in set)
+            {
+                writer.WriteStringValue(member);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A number as <see cref="StorageJson"/> writes it: absent when null, named when not finite.</summary>
+    static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        if (double.IsFinite(number))
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteString(name, double.IsNaN(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+}
