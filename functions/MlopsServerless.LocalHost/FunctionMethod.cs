@@ -37,10 +37,17 @@ internal sealed class FunctionMethod
     /// The arguments of one invocation: <paramref name="bind"/> gives each parameter its value, or null for a parameter
     /// it cannot bind, which is a signature the local host does not support.
     /// </summary>
-    public object?[] BindArguments(Func<ParameterInfo, object?> bind) => Parameters
-        .Select(parameter => bind(parameter)
-            ?? throw new NotSupportedException($"The local host cannot bind parameter '{parameter.Name}' of {this}."))
-        .ToArray();
+    public object?[] BindArguments(Func<ParameterInfo, object?> bind)
+    {
+        var arguments = new object?[Parameters.Count];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = bind(Parameters[i])
+                ?? throw new NotSupportedException($"The local host cannot bind parameter '{Parameters[i].Name}' of {this}.");
+        }
+
+        return arguments;
+    }
 
     /// <summary>
     /// Runs the method. Continuations stay on the caller's scheduler (no <c>ConfigureAwait(false)</c>): an orchestrator

@@ -57,7 +57,10 @@ public sealed class FeatureCodec(MissingValues missingValues, bool decimalComma 
                 return FeatureValue.Of(json.GetBoolean() ? 1f : 0f);
             case JsonValueKind.True or JsonValueKind.False when kind == ColumnKind.Categorical:
                 return FeatureValue.Of(json.GetBoolean() ? "true" : "false");
-            case JsonValueKind.String when TryReadCell(kind, json.GetString()!.Trim(), out FeatureValue value):
+            case JsonValueKind.String when kind == ColumnKind.Categorical:
+                string category = json.GetString()!.Trim();
+                return MissingValues.IsMissing(category) ? FeatureValue.Missing : FeatureValue.Of(category);
+            case JsonValueKind.String when TryReadCell(kind, json.GetString().AsSpan().Trim(), out FeatureValue value):
                 return value;
         }
 

@@ -37,6 +37,8 @@ public static class PredictionInput
         public static Schema For(ModelSpec spec) => new(spec);
     }
 
+    static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
     public static Parsed Parse(JsonElement body, ModelSpec spec, int maxRows) => Parse(body, Schema.For(spec), maxRows);
 
     public static Parsed Parse(JsonElement body, Schema schema, int maxRows)
@@ -86,7 +88,9 @@ public static class PredictionInput
             Add(errors, "$", "the body must be a JSON object (one row) or an array of objects (many rows)");
         }
 
-        return new Parsed(rows, isBatch, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), ignored.ToList());
+        return new Parsed(rows, isBatch,
+            errors.Count == 0 ? NoErrors : errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            ignored.Count == 0 ? [] : ignored.ToList());
     }
 
     static FeatureValue[] ParseRow(JsonElement row, ModelSpec spec, FeatureCodec codec, IReadOnlyDictionary<string, int> index, string prefix,

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,8 @@ public sealed class PredictionLogBuffer : BackgroundService
     readonly PredictionOptions _options;
     readonly ILogger<PredictionLogBuffer> _logger;
     readonly MlopsMetrics? _metrics;
+    readonly ObjectPool<PredictionLogJson> _serializers = new DefaultObjectPool<PredictionLogJson>(
+        new DefaultPooledObjectPolicy<PredictionLogJson>(), Environment.ProcessorCount * 2);
     readonly SemaphoreSlim _flushing = new(1, 1);
     readonly List<PredictionLogRecord> _pending = [];
     long _heldRows;
@@ -60,7 +63,7 @@ public sealed class PredictionLogBuffer : BackgroundService
             return false;
         }
 
-        PredictionLogRecord record = PredictionLogRecord.From(entry);
+        PredictionLogRecord record = Serialize(entry);
         if (!record.FitsAPage || !_buffer.Writer.TryWrite(record))
         {
             Interlocked.Add(ref _heldRows, -rows);
@@ -71,6 +74,19 @@ public sealed class PredictionLogBuffer : BackgroundService
 
         Interlocked.Add(ref _bufferedBytes, record.Bytes);
         return true;
+    }
+
+    PredictionLogRecord Serialize(PredictionLogEntry entry)
+    {
+        PredictionLogJson json = _serializers.Get();
+        try
+        {
+            return PredictionLogRecord.From(entry, json);
+        }
+        finally
+        {
+            _serializers.Return(json);
+        }
     }
 
     /// <summary>Writes everything buffered so far to the prediction log.</summary>

@@ -9,20 +9,25 @@ namespace MlopsServerless.Core.Serving;
 /// <summary>
 /// Writes a <see cref="PredictionLogEntry"/> as the JSON line <see cref="StorageJson"/> writes, byte for byte (a test
 /// holds it to that), straight onto a <see cref="Utf8JsonWriter"/>: every served request is serialized once on the
-/// request path, where the general serializer's per-property machinery cost more than scoring the row. Explanations
-/// are never logged. Reading a line back is <see cref="StorageJson"/>'s.
+/// request path, where the general serializer's per-property machinery cost more than scoring the row. An instance
+/// keeps its buffer and writer from line to line (it is not thread-safe: the log buffer pools them), so a line costs
+/// one allocation, its own bytes. Explanations are never logged. Reading a line back is <see cref="StorageJson"/>'s.
 /// </summary>
-public static class PredictionLogJson
+public sealed class PredictionLogJson
 {
-    public static byte[] Serialize(PredictionLogEntry entry)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256 + 128 * entry.Inputs.Count);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StorageJson.Options.Encoder, SkipValidation = true }))
-        {
-            Write(writer, entry);
-        }
+    readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    readonly Utf8JsonWriter _writer;
 
-        return buffer.WrittenSpan.ToArray();
+    public PredictionLogJson() =>
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = StorageJson.Options.Encoder, SkipValidation = true });
+
+    public byte[] Serialize(PredictionLogEntry entry)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        Write(_writer, entry);
+        _writer.Flush();
+        return _buffer.WrittenSpan.ToArray();
     }
 
     static void Write(Utf8JsonWriter writer, PredictionLogEntry entry)

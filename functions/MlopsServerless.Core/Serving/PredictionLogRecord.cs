@@ -12,14 +12,14 @@ public sealed record PredictionLogRecord(string Model, string RequestId, DateTim
     /// <summary>False when a single row's line is longer than a page holds: such an entry cannot be logged.</summary>
     public bool FitsAPage => Lines.All(line => line.Length < PredictionLogPages.MaxPageBytes);
 
-    public static PredictionLogRecord From(PredictionLogEntry entry) => From(entry, PredictionLogPages.MaxPageBytes - 1);
+    public static PredictionLogRecord From(PredictionLogEntry entry) => From(entry, new PredictionLogJson());
 
-    public static PredictionLogRecord From(PredictionLogEntry entry, int maxLineBytes) =>
-        new(entry.Model, entry.RequestId, entry.ServedAt, entry.Inputs.Count, Serialize(entry, maxLineBytes));
+    public static PredictionLogRecord From(PredictionLogEntry entry, PredictionLogJson json, int maxLineBytes = PredictionLogPages.MaxPageBytes - 1) =>
+        new(entry.Model, entry.RequestId, entry.ServedAt, entry.Inputs.Count, Serialize(entry, json, maxLineBytes));
 
-    static IReadOnlyList<byte[]> Serialize(PredictionLogEntry entry, int maxLineBytes)
+    static IReadOnlyList<byte[]> Serialize(PredictionLogEntry entry, PredictionLogJson json, int maxLineBytes)
     {
-        byte[] whole = PredictionLogJson.Serialize(entry);
+        byte[] whole = json.Serialize(entry);
         if (whole.Length <= maxLineBytes || entry.Inputs.Count <= 1)
         {
             return [whole];
@@ -28,8 +28,8 @@ public sealed record PredictionLogRecord(string Model, string RequestId, DateTim
         int half = (entry.Inputs.Count + 1) / 2;
         return
         [
-            .. Serialize(entry with { Inputs = entry.Inputs.Take(half).ToList(), Outputs = entry.Outputs.Take(half).ToList() }, maxLineBytes),
-            .. Serialize(entry with { Inputs = entry.Inputs.Skip(half).ToList(), Outputs = entry.Outputs.Skip(half).ToList() }, maxLineBytes),
+            .. Serialize(entry with { Inputs = entry.Inputs.Take(half).ToList(), Outputs = entry.Outputs.Take(half).ToList() }, json, maxLineBytes),
+            .. Serialize(entry with { Inputs = entry.Inputs.Skip(half).ToList(), Outputs = entry.Outputs.Skip(half).ToList() }, json, maxLineBytes),
         ];
     }
 }

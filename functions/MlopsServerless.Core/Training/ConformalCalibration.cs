@@ -34,8 +34,21 @@ public sealed record ConformalCalibration(double Coverage, double Threshold, int
     public PredictionRegion Region(ModelTask task, Prediction prediction) => task switch
     {
         ModelTask.Regression => new PredictionRegion(Coverage, prediction.Value - Threshold, prediction.Value + Threshold, null),
+        ModelTask.Binary => new PredictionRegion(Coverage, null, null, BinarySet(prediction.Probability ?? 0)),
         _ => new PredictionRegion(Coverage, null, null,
             ClassScores(task, prediction).Where(c => 1 - c.Value <= Threshold).Select(c => c.Key).Order(StringComparer.Ordinal).ToList()),
+    };
+
+    /// <summary>
+    /// The binary set without building the two-class score dictionary per row: "false" scores 1 − p, "true" p (the same
+    /// arithmetic as <see cref="ClassScores"/>, so the same set to the last bit); in ordinal order.
+    /// </summary>
+    IReadOnlyList<string> BinarySet(double probability) => (1 - (1 - probability) <= Threshold, 1 - probability <= Threshold) switch
+    {
+        (true, true) => ["false", "true"],
+        (true, false) => ["false"],
+        (false, true) => ["true"],
+        _ => [],
     };
 
     static double Nonconformity(ModelTask task, Prediction prediction, string label) => task switch

@@ -73,7 +73,7 @@ public sealed class PredictionApi(PredictionService predictions)
                 PredictionOutcome.Archived archived => ApiResults.Conflict(
                     $"{model} v{archived.Version} is archived: it is kept but not served (unarchive it to serve it again)."),
                 PredictionOutcome.Invalid invalid => ApiResults.InvalidFields(invalid.Errors, $"The input does not fit {model} v{invalid.Version}"),
-                PredictionOutcome.Served served => new OkObjectResult(served.IsBatch
+                PredictionOutcome.Served served => new JsonAnswer<PredictResponse>(served.IsBatch
                     ? new PredictResponse(served.RequestId, served.Model, served.Version, null, served.Predictions, IgnoredOrNull(served), target.Alias,
                         served.ExplainUnsupported)
                     : new PredictResponse(served.RequestId, served.Model, served.Version, served.Predictions[0], null, IgnoredOrNull(served), target.Alias,

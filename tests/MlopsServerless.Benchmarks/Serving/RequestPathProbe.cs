@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MlopsServerless.Benchmarks.Orchestration;
 using MlopsServerless.Core.Serving;
+using MlopsServerless.Functions.Http;
 using MlopsServerless.Functions.Serving;
 
 namespace MlopsServerless.Benchmarks.Serving;
@@ -51,7 +52,7 @@ public static class RequestPathProbe
         async Task Function()
         {
             await using AsyncServiceScope scope = scopes.CreateAsyncScope();
-            if (await new PredictionApi(predictions).Predict(Request(scope.ServiceProvider).Request, model, CancellationToken.None) is not OkObjectResult)
+            if (await new PredictionApi(predictions).Predict(Request(scope.ServiceProvider).Request, model, CancellationToken.None) is not JsonAnswer<PredictResponse>)
             {
                 throw new InvalidOperationException("The predict function did not answer 200 to the probe.");
             }
@@ -85,6 +86,7 @@ public static class RequestPathProbe
         }
 
         CpuTime before = CpuTime.Now();
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var wall = Stopwatch.StartNew();
         for (int i = 0; i < calls; i++)
         {
@@ -92,12 +94,16 @@ public static class RequestPathProbe
         }
 
         double seconds = wall.Elapsed.TotalSeconds;
-        return new ProbeTime(seconds / calls * 1e6, (CpuTime.Now() - before).Process / calls * 1e6);
+        return new ProbeTime(seconds / calls * 1e6, (CpuTime.Now() - before).Process / calls * 1e6,
+            (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)calls);
     }
 }
 
 /// <summary>Per call (of <see cref="Calls"/>): Core's PredictAsync, the function method, and the local host's predict endpoint without Kestrel.</summary>
 public sealed record ProbeResult(int Calls, ProbeTime Core, ProbeTime Function, ProbeTime Endpoint);
 
-/// <summary>Microseconds per call: wall time on one thread, and this process's CPU (the log's flush of those calls included).</summary>
-public sealed record ProbeTime(double WallMicroseconds, double CpuMicroseconds);
+/// <summary>
+/// Per call: microseconds of wall time on one thread, microseconds of this process's CPU and bytes this process
+/// allocated (the log's flush of those calls included in both).
+/// </summary>
+public sealed record ProbeTime(double WallMicroseconds, double CpuMicroseconds, double AllocatedBytes);

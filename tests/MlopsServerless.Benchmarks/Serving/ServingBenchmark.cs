@@ -140,7 +140,7 @@ public static class ServingBenchmark
             await DrainAsync(scenario, served, logBuffer);
             Console.WriteLine($"in process, one thread, {scenario.Name}: Core PredictAsync {probe.Core.WallMicroseconds:0.0} µs, " +
                 $"the function method {probe.Function.WallMicroseconds:0.0} µs, " +
-                $"the local host's predict endpoint without Kestrel {probe.Endpoint.WallMicroseconds:0.0} µs ({probe.Endpoint.CpuMicroseconds:0.0} µs process CPU)");
+                $"the local host's predict endpoint without Kestrel {probe.Endpoint.WallMicroseconds:0.0} µs ({probe.Endpoint.CpuMicroseconds:0.0} µs process CPU, {probe.Endpoint.AllocatedBytes:N0} B allocated)");
         }
 
         RawScoringRun raw = await MeasureRawAsync(host, rows, batchAnswer, options);

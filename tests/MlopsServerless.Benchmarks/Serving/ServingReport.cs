@@ -127,6 +127,7 @@ public static class ServingReport
         text.AppendLine($"| the local host's predict endpoint without Kestrel: the function class created by reflection, the function, the MVC result written as JSON (wall) | " +
             $"{Both(s => $"{r.Probes[s].Endpoint.WallMicroseconds:0.0}")} |");
         text.AppendLine($"| the same, this process's CPU (the log's flush of those calls, running beside them, included) | {Both(s => $"{r.Probes[s].Endpoint.CpuMicroseconds:0.0}")} |");
+        text.AppendLine($"| the same, bytes this process allocated per request (what the gen-0 GCs collect) | {Both(s => $"{r.Probes[s].Endpoint.AllocatedBytes:N0} B")} |");
         text.AppendLine($"| the prediction log's flush alone: host CPU during the drain ÷ requests it wrote | {Both(s => Drain(s, l => l.HostMicrosecondsPerEntry))} |");
         text.AppendLine($"| the same, Azurite's CPU | {Both(s => Drain(s, l => l.AzuriteMicrosecondsPerEntry))} |");
         text.AppendLine($"| **under wrk: host CPU per request** (Kestrel, routing, the endpoint, the flush, GC) | " +

@@ -33,10 +33,23 @@ public sealed class PredictionLogJsonTests
             [[FeatureValue.Of(2.5f), FeatureValue.Of("basic"), FeatureValue.Missing], [FeatureValue.Of(-0.1f), FeatureValue.Missing, FeatureValue.Of("é & <b>")]],
             [prediction, prediction with { }]);
 
-        string written = Encoding.UTF8.GetString(PredictionLogJson.Serialize(entry));
+        string written = Encoding.UTF8.GetString(new PredictionLogJson().Serialize(entry));
 
         Assert.True(StorageJson.Serialize(entry) == written, kind);
         Assert.Equal(written, StorageJson.Serialize(StorageJson.Deserialize<PredictionLogEntry>(written)));
+    }
+
+    [Fact]
+    public void Serialize_OneWriterForManyLines_WritesEachLineOnItsOwn()
+    {
+        var json = new PredictionLogJson();
+        var large = new PredictionLogEntry(PredictionRequestId.New(ServedAt), "m", 1, ServedAt, ["x"],
+            Enumerable.Range(0, 500).Select(i => new[] { FeatureValue.Of(i) }).ToList(), Enumerable.Range(0, 500).Select(i => new Prediction { Value = i }).ToList());
+        var small = new PredictionLogEntry(PredictionRequestId.New(ServedAt), "m", 1, ServedAt, ["x"], [[FeatureValue.Of(1f)]], [new Prediction { Value = 2 }]);
+
+        string[] lines = [.. new[] { large, small, large }.Select(e => Encoding.UTF8.GetString(json.Serialize(e)))];
+
+        Assert.Equal([StorageJson.Serialize(large), StorageJson.Serialize(small), StorageJson.Serialize(large)], lines);
     }
 
     [Fact]
@@ -45,6 +58,6 @@ public sealed class PredictionLogJsonTests
         var plain = new PredictionLogEntry(PredictionRequestId.New(ServedAt), "m", 1, ServedAt, ["x"], [[FeatureValue.Of(1f)]], [new Prediction { Value = 1 }]);
         PredictionLogEntry explained = plain with { Outputs = [new Prediction { Value = 1, Explanation = new Explanation(1, 0.5, [new FeatureContribution("x", 0.5)]) }] };
 
-        Assert.Equal(StorageJson.Serialize(plain), Encoding.UTF8.GetString(PredictionLogJson.Serialize(explained)));
+        Assert.Equal(StorageJson.Serialize(plain), Encoding.UTF8.GetString(new PredictionLogJson().Serialize(explained)));
     }
 }

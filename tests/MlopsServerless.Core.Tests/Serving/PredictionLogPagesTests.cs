@@ -70,7 +70,7 @@ public sealed class PredictionLogPagesTests
     {
         PredictionLogEntry entry = Entry(Start, rows: 1000);
 
-        PredictionLogRecord record = PredictionLogRecord.From(entry, maxLineBytes: 20_000);
+        PredictionLogRecord record = PredictionLogRecord.From(entry, new PredictionLogJson(), maxLineBytes: 20_000);
 
         Assert.True(record.Lines.Count > 1);
         Assert.All(record.Lines, line => Assert.True(line.Length <= 20_000));

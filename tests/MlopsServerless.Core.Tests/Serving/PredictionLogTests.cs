@@ -52,7 +52,7 @@ public sealed class PredictionLogTests(AzuriteFixture azurite) : IAsyncLifetime
         string model = UniqueNames.Model();
         List<PredictionLogEntry> entries = Enumerable.Range(0, 50).Select(i => Entry(model, Start.AddMilliseconds(300 * i), rows: 3)).ToList();
         PredictionLogEntry large = Entry(model, Start.AddMilliseconds(300 * 20 + 1), rows: 1000);
-        var records = entries.Select(e => PredictionLogRecord.From(e)).Append(PredictionLogRecord.From(large, maxLineBytes: 10_000)).ToList();
+        var records = entries.Select(e => PredictionLogRecord.From(e)).Append(PredictionLogRecord.From(large, new PredictionLogJson(), maxLineBytes: 10_000)).ToList();
         await Log.WriteAsync(records, default);
 
         PredictionLogEntry? middle = await Log.FindAsync(model, entries[37].RequestId, default);

@@ -22,6 +22,7 @@ public sealed class TrainingLoopTests(LocalHostFixture host) : IClassFixture<Loc
 
         HttpResponseMessage ok = await PredictAsync(model, DemoRequests.Churner);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", ok.Content.Headers.ContentType!.ToString());
         JsonNode answer = JsonNode.Parse(await ok.Content.ReadAsStringAsync())!;
         Assert.Equal(1, answer["version"]!.GetValue<int>());
         Assert.InRange(answer["prediction"]!["probability"]!.GetValue<double>(), 0.0, 1.0);
