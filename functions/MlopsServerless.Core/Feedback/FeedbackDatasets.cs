@@ -89,16 +89,12 @@ public sealed class FeedbackDatasets(FeedbackStore feedback, PredictionLog log, 
         CancellationToken cancellationToken)
     {
         ModelSpec spec = labelled.Basis.Spec;
-        var entries = new Dictionary<string, PredictionLogEntry?>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, PredictionLogEntry> entries = await log.FindAsync(labelled.Basis.Model,
+            labelled.Records.Select(r => r.RequestId).ToList(), cancellationToken);
         var rows = new List<string>(labelled.Records.Count);
         foreach (FeedbackRecord record in labelled.Records)
         {
-            if (!entries.TryGetValue(record.RequestId, out PredictionLogEntry? entry))
-            {
-                entries[record.RequestId] = entry = await log.FindAsync(record.Model, record.RequestId, cancellationToken);
-            }
-
-            if (entry is null || record.Row >= entry.Inputs.Count)
+            if (!entries.TryGetValue(record.RequestId, out PredictionLogEntry? entry) || record.Row >= entry.Inputs.Count)
             {
                 continue;
             }

@@ -31,7 +31,11 @@ public sealed class FeedbackService(
             return new FeedbackOutcome.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
-        var entries = new Dictionary<string, PredictionLogEntry?>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, PredictionLogEntry> entries = await log.FindAsync(model, items
+            .Where(item => item.ValueKind == JsonValueKind.Object)
+            .Select(RequestIdOf)
+            .OfType<string>()
+            .ToList(), cancellationToken);
         var tasks = new Dictionary<int, ModelTask>();
         for (int i = 0; i < items.Count; i++)
         {
@@ -43,7 +47,7 @@ public sealed class FeedbackService(
                 continue;
             }
 
-            string? requestId = item.TryGetProperty("requestId", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            string? requestId = RequestIdOf(item);
             int row = item.TryGetProperty("row", out JsonElement r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out int n) ? n : 0;
             if (requestId is null || !PredictionRequestId.IsValid(requestId))
             {
@@ -52,11 +56,6 @@ public sealed class FeedbackService(
             }
 
             if (!entries.TryGetValue(requestId, out PredictionLogEntry? entry))
-            {
-                entries[requestId] = entry = await log.FindAsync(model, requestId, cancellationToken);
-            }
-
-            if (entry is null)
             {
                 Add(errors, prefix + "requestId", $"no prediction of {model} has this id (or it is not logged yet: try again in a few seconds)");
                 continue;
@@ -114,6 +113,9 @@ public sealed class FeedbackService(
             ? null
             : new LiveMetrics(champion.Version, from, to, records.Count, LiveMetrics.Compute(version.Spec.Task, records), version.Metrics);
     }
+
+    static string? RequestIdOf(JsonElement item) =>
+        item.TryGetProperty("requestId", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     static string? Normalise(ModelTask task, JsonElement label) => (task, label.ValueKind) switch
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using MlopsServerless.Configuration;
@@ -56,31 +55,58 @@ public sealed class PredictionLog(StorageClients storage)
     }
 
     /// <summary>One request's entry (its slices put back together), or null when the log has no such request.</summary>
-    public async Task<PredictionLogEntry?> FindAsync(string model, string requestId, CancellationToken cancellationToken)
+    public async Task<PredictionLogEntry?> FindAsync(string model, string requestId, CancellationToken cancellationToken) =>
+        (await FindAsync(model, [requestId], cancellationToken)).GetValueOrDefault(requestId);
+
+    /// <summary>
+    /// The entries of these requests that the log has (slices put back together), by request id. Ids served close
+    /// together share range queries: each page is read once, however many of the requests it holds.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, PredictionLogEntry>> FindAsync(string model, IReadOnlyCollection<string> requestIds,
+        CancellationToken cancellationToken)
     {
-        if (!PredictionRequestId.IsValid(requestId))
+        List<string> wanted = requestIds.Where(PredictionRequestId.IsValid).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var lookup = new HashSet<string>(wanted, StringComparer.Ordinal);
+        var slices = new Dictionary<string, List<PredictionLogEntry>>(StringComparer.Ordinal);
+        foreach ((string first, string last) in Clusters(wanted))
         {
-            return null;
+            DateTimeOffset earliestPage = PredictionRequestId.ServedAt(first) - PredictionLogPages.Span;
+            string filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey le {last + RowKeySuffix} and Last ge {first}");
+            await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                foreach (ReadOnlyMemory<byte> line in FromEntity(row).Lines())
+                {
+                    if (PredictionLogJson.RequestIdOf(line.Span) is { } id && lookup.Contains(id))
+                    {
+                        PredictionLogEntry entry = Deserialize(line);
+                        (slices.TryGetValue(id, out List<PredictionLogEntry>? parts) ? parts : slices[id] = []).Add(entry);
+                    }
+                }
+            }
         }
 
-        DateTimeOffset servedAt = PredictionRequestId.ServedAt(requestId);
-        string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(servedAt - PredictionLogPages.Span)} and RowKey le {requestId + RowKeySuffix} and Last ge {requestId}");
-        byte[] marker = Encoding.UTF8.GetBytes($"\"requestId\":\"{requestId}\"");
-        var slices = new List<PredictionLogEntry>();
-        await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        return slices.ToDictionary(s => s.Key, s => s.Value.Count == 1 ? s.Value[0] : s.Value[0] with
         {
-            slices.AddRange(FromEntity(row).Lines()
-                .Where(line => line.Span.IndexOf(marker) >= 0)
-                .Select(Deserialize)
-                .Where(entry => entry.RequestId == requestId));
-        }
+            Inputs = s.Value.SelectMany(e => e.Inputs).ToList(),
+            Outputs = s.Value.SelectMany(e => e.Outputs).ToList(),
+        }, StringComparer.Ordinal);
+    }
 
-        return slices.Count == 0 ? null : slices[0] with
+    /// <summary>Sorted ids cut where two neighbours were served more than a page span apart: each cut is one range query.</summary>
+    static IEnumerable<(string First, string Last)> Clusters(IReadOnlyList<string> sortedIds)
+    {
+        for (int start = 0, end; start < sortedIds.Count; start = end)
         {
-            Inputs = slices.SelectMany(s => s.Inputs).ToList(),
-            Outputs = slices.SelectMany(s => s.Outputs).ToList(),
-        };
+            end = start + 1;
+            while (end < sortedIds.Count
+                && PredictionRequestId.ServedAt(sortedIds[end]) - PredictionRequestId.ServedAt(sortedIds[end - 1]) <= PredictionLogPages.Span)
+            {
+                end++;
+            }
+
+            yield return (sortedIds[start], sortedIds[end - 1]);
+        }
     }
 
     static PredictionLogEntry Deserialize(ReadOnlyMemory<byte> line) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using MlopsServerless.Core.Datasets;
 using MlopsServerless.Core.Storage;
@@ -28,6 +29,18 @@ public sealed class PredictionLogJson
         Write(_writer, entry);
         _writer.Flush();
         return _buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The request id a line starts with (every line starts <c>{"requestId":"</c>), without parsing the rest; null when it does not.</summary>
+    public static string? RequestIdOf(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> prefix = "{\"requestId\":\""u8;
+        if (!line.StartsWith(prefix) || line[prefix.Length..].IndexOf((byte)'"') is not (> 0 and var length))
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(line.Slice(prefix.Length, length));
     }
 
     static void Write(Utf8JsonWriter writer, PredictionLogEntry entry)

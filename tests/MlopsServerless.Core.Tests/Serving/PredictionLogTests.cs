@@ -68,6 +68,24 @@ public sealed class PredictionLogTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindAsync_ManyRequests_FindsEachOnceAcrossPagesAndFarApartTimes()
+    {
+        string model = UniqueNames.Model();
+        List<PredictionLogEntry> early = Enumerable.Range(0, 200).Select(i => Entry(model, Start.AddMilliseconds(150 * i), rows: 1)).ToList();
+        List<PredictionLogEntry> late = Enumerable.Range(0, 50).Select(i => Entry(model, Start.AddHours(3).AddMilliseconds(10 * i), rows: 2)).ToList();
+        await Log.WriteAsync([.. early, .. late], default);
+        string missing = PredictionRequestId.New(Start.AddMinutes(30));
+        List<PredictionLogEntry> asked = [early[0], early[77], early[78], early[199], late[49]];
+
+        IReadOnlyDictionary<string, PredictionLogEntry> found = await Log.FindAsync(model,
+            [.. asked.Select(e => e.RequestId), missing, early[77].RequestId, "not-an-id"], default);
+
+        Assert.True(await CountEntitiesAsync(model) > 3);
+        Assert.Equal(asked.Select(e => e.RequestId).Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        Assert.All(asked, e => Assert.Equal(e.Inputs, found[e.RequestId].Inputs));
+    }
+
+    [Fact]
     public async Task WriteAsync_TheSameRecordsAgain_ReplacesInsteadOfAddingCopies()
     {
         string model = UniqueNames.Model();
