@@ -7,29 +7,29 @@ namespace MlopsServerless.Core.Serving;
 
 /// <summary>
 /// The PredictionLog table, written in pages (<see cref="PredictionLogPage"/>, cut by <see cref="PredictionLogPages"/>).
-/// Partition = model; row key = the page's first request id (which starts with the served time in ticks) and "-p", so
-/// a time window is one range query (widened by the page span) and one request another. Writing a page again (a
-/// retried flush) replaces it. The compressed page is split over binary properties of at most 64 KiB.
+/// Partition = model; row key = the page's first request id (which starts with the served time in ticks), "-p" and the
+/// page's key, so a time window is one range query (widened by the page span) and one request another. Writing a page
+/// again (a retried flush) replaces it. The compressed page is split over binary properties of at most 64 KiB.
 /// </summary>
 public sealed class PredictionLog(StorageClients storage)
 {
     const int ChunkBytes = 64 * 1024;
     const int ConcurrentWrites = 4;
-    const string RowKeySuffix = "-p";
+    const string KeySeparator = "-p";
 
     TableClient Table => storage.Table(StorageNames.Tables.PredictionLog);
 
     public Task WriteAsync(IReadOnlyList<PredictionLogEntry> entries, CancellationToken cancellationToken) =>
         WriteAsync(entries.Select(entry => PredictionLogRecord.From(entry)).ToList(), cancellationToken);
 
-    public async Task WriteAsync(IReadOnlyList<PredictionLogRecord> records, CancellationToken cancellationToken)
-    {
-        List<TableEntity> pages = records.GroupBy(r => r.Model, StringComparer.Ordinal)
-            .SelectMany(model => PredictionLogPages.Cut(model).Select(page => ToEntity(model.Key, page)))
-            .ToList();
-        await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentWrites, CancellationToken = cancellationToken },
-            async (page, token) => await Table.UpsertEntityAsync(page, TableUpdateMode.Replace, token));
-    }
+    public Task WriteAsync(IReadOnlyList<PredictionLogRecord> records, CancellationToken cancellationToken) =>
+        WriteAsync(records.GroupBy(r => r.Model, StringComparer.Ordinal).SelectMany(model => PredictionLogPages.Cut(model.Key, model)).ToList(),
+            cancellationToken);
+
+    /// <summary>Writes finished pages, a few at once; writing a page again replaces it.</summary>
+    public Task WriteAsync(IReadOnlyList<PredictionLogPage> pages, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentWrites, CancellationToken = cancellationToken },
+            async (page, token) => await Table.UpsertEntityAsync(ToEntity(page), TableUpdateMode.Replace, token));
 
     /// <summary>Entries served in (<paramref name="after"/>, <paramref name="upTo"/>]; a request split into slices gives one entry per slice.</summary>
     public async Task<IReadOnlyList<PredictionLogEntry>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo,
@@ -72,7 +72,7 @@ public sealed class PredictionLog(StorageClients storage)
         {
             DateTimeOffset earliestPage = PredictionRequestId.ServedAt(first) - PredictionLogPages.Span;
             string filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey le {last + RowKeySuffix} and Last ge {first}");
+                $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {last + "~"} and Last ge {first}");
             await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 foreach (ReadOnlyMemory<byte> line in FromEntity(row).Lines())
@@ -113,12 +113,14 @@ public sealed class PredictionLog(StorageClients storage)
         JsonSerializer.Deserialize<PredictionLogEntry>(line.Span, StorageJson.Options)
         ?? throw new JsonException("An empty line in a prediction log page.");
 
-    static TableEntity ToEntity(string model, PredictionLogPage page)
+    static TableEntity ToEntity(PredictionLogPage page)
     {
-        var entity = new TableEntity(model, page.FirstRequestId + RowKeySuffix)
+        var entity = new TableEntity(page.Model, $"{page.FirstRequestId}{KeySeparator}{page.Key}")
         {
             ["Last"] = page.LastRequestId,
             ["Lines"] = page.LineCount,
+            ["Requests"] = page.Requests,
+            ["Rows"] = page.Rows,
         };
         byte[][] chunks = page.Compressed.Chunk(ChunkBytes).ToArray();
         entity["Chunks"] = chunks.Length;
@@ -141,7 +143,8 @@ public sealed class PredictionLog(StorageClients storage)
             offset += chunk.Length;
         }
 
-        string first = entity.RowKey[..^RowKeySuffix.Length];
-        return new PredictionLogPage(first, entity.GetString("Last"), entity.GetInt32("Lines") ?? 0, compressed);
+        int separator = entity.RowKey.LastIndexOf(KeySeparator, StringComparison.Ordinal);
+        return new PredictionLogPage(entity.PartitionKey, entity.RowKey[..separator], entity.GetString("Last"), entity.RowKey[(separator + KeySeparator.Length)..],
+            entity.GetInt32("Lines") ?? 0, entity.GetInt32("Requests") ?? 0, entity.GetInt32("Rows") ?? 0, compressed);
     }
 }

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
 using MlopsServerless.Core.Telemetry;
@@ -9,29 +9,32 @@ using MlopsServerless.Core.Telemetry;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// Keeps the prediction log off the request path: a request only adds its entry, serialized, to a bounded in-memory
-/// buffer, and this background service writes the buffer to the <see cref="PredictionLog"/> in pages, every
-/// <see cref="PredictionOptions.LogFlushMilliseconds"/> or as soon as a page's worth is waiting, and once more on
-/// shutdown. The bound is in rows held until written (<see cref="PredictionOptions.LogBufferSize"/>: buffered or being
-/// written), so memory stays bounded whatever the request size. An entry that would pass it is not logged: it is
-/// counted in <see cref="Dropped"/> and a warning says so. A write that fails is kept and tried again on the next flush.
+/// Keeps the prediction log off the request path. A request only serializes its entry and adds it to an in-memory
+/// channel. This background service moves what arrived onto each model's open page every few milliseconds (compressed
+/// as it goes, so each request's objects die young), finishes a page when it is full or every
+/// <see cref="PredictionOptions.LogFlushMilliseconds"/>, and writes finished pages to the <see cref="PredictionLog"/>
+/// beside the next round of moving; everything once more on shutdown. The bound is in rows held until written
+/// (<see cref="PredictionOptions.LogBufferSize"/>: waiting, on an open page or on a page being written), so memory stays
+/// bounded whatever the request size. An entry that would pass it is not logged: it is counted in <see cref="Dropped"/>
+/// and a warning says so. A page that fails to write is kept, unchanged, and tried again a flush interval later.
 /// </summary>
 public sealed class PredictionLogBuffer : BackgroundService
 {
-    const int MaxBytesPerWrite = 8 * PredictionLogPages.MaxPageBytes;
-    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+    static readonly TimeSpan MoveInterval = TimeSpan.FromMilliseconds(10);
 
-    readonly Channel<PredictionLogRecord> _buffer;
+    readonly Channel<PredictionLogRecord> _arrived = Channel.CreateUnbounded<PredictionLogRecord>(new UnboundedChannelOptions { SingleReader = true });
     readonly PredictionLog _log;
     readonly PredictionOptions _options;
     readonly ILogger<PredictionLogBuffer> _logger;
     readonly MlopsMetrics? _metrics;
     readonly ObjectPool<PredictionLogJson> _serializers = new DefaultObjectPool<PredictionLogJson>(
         new DefaultPooledObjectPolicy<PredictionLogJson>(), Environment.ProcessorCount * 2);
-    readonly SemaphoreSlim _flushing = new(1, 1);
-    readonly List<PredictionLogRecord> _pending = [];
+    readonly SemaphoreSlim _pages = new(1, 1);
+    readonly SemaphoreSlim _writing = new(1, 1);
+    readonly Dictionary<string, PredictionLogPageBuilder> _open = new(StringComparer.Ordinal);
+    readonly List<PredictionLogPage> _finished = [];
+    long _retryAtTicks;
     long _heldRows;
-    long _bufferedBytes;
     long _dropped;
     long _written;
 
@@ -42,7 +45,6 @@ public sealed class PredictionLogBuffer : BackgroundService
         _metrics = metrics;
         _options = options.Value;
         _logger = logger;
-        _buffer = Channel.CreateUnbounded<PredictionLogRecord>(); // not SingleReader: that reader cannot count, and the flush loop counts
     }
 
     /// <summary>Entries not logged because the buffer was full (or a row was too large for a page), since start.</summary>
@@ -64,7 +66,7 @@ public sealed class PredictionLogBuffer : BackgroundService
         }
 
         PredictionLogRecord record = Serialize(entry);
-        if (!record.FitsAPage || !_buffer.Writer.TryWrite(record))
+        if (!record.FitsAPage || !_arrived.Writer.TryWrite(record))
         {
             Interlocked.Add(ref _heldRows, -rows);
             Drop(entry, "A served row is longer than a prediction log page holds ({PageBytes} bytes of JSON): {Dropped} served requests not logged so far",
@@ -72,8 +74,14 @@ public sealed class PredictionLogBuffer : BackgroundService
             return false;
         }
 
-        Interlocked.Add(ref _bufferedBytes, record.Bytes);
         return true;
+    }
+
+    /// <summary>Writes everything added so far to the prediction log (pages not full yet included).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await MoveArrivedAsync(finishOpenPages: true, cancellationToken);
+        await WriteFinishedAsync(cancellationToken);
     }
 
     PredictionLogRecord Serialize(PredictionLogEntry entry)
@@ -89,50 +97,76 @@ public sealed class PredictionLogBuffer : BackgroundService
         }
     }
 
-    /// <summary>Writes everything buffered so far to the prediction log.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Moves arrived records onto their model's open page; full pages, and with <paramref name="finishOpenPages"/> all, are finished.</summary>
+    async Task MoveArrivedAsync(bool finishOpenPages, CancellationToken cancellationToken)
     {
-        await _flushing.WaitAsync(cancellationToken);
+        await _pages.WaitAsync(cancellationToken);
         try
         {
-            while (_buffer.Reader.TryRead(out PredictionLogRecord? record))
+            while (_arrived.Reader.TryRead(out PredictionLogRecord? record))
             {
-                Interlocked.Add(ref _bufferedBytes, -record.Bytes);
-                _pending.Add(record);
+                if (!_open.TryGetValue(record.Model, out PredictionLogPageBuilder? page))
+                {
+                    _open[record.Model] = page = new PredictionLogPageBuilder(record.Model);
+                }
+
+                page.Add(record, _finished);
             }
 
-            while (_pending.Count > 0)
+            if (finishOpenPages)
             {
-                List<PredictionLogRecord> batch = NextWrite();
-                await _log.WriteAsync(batch, cancellationToken);
-                _pending.RemoveRange(0, batch.Count);
-                Interlocked.Add(ref _written, batch.Count);
-                Interlocked.Add(ref _heldRows, -batch.Sum(r => r.Rows));
+                _finished.AddRange(_open.Values.Where(page => !page.IsEmpty).Select(page => page.Finish()));
             }
         }
         finally
         {
-            _flushing.Release();
+            _pages.Release();
         }
     }
 
-    /// <summary>The oldest pending records, up to a few pages' worth: the same ones again when the last write failed.</summary>
-    List<PredictionLogRecord> NextWrite()
+    /// <summary>Writes the finished pages; those written leave the buffer, a failure leaves the rest for the next try.</summary>
+    async Task WriteFinishedAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<PredictionLogRecord>();
-        long bytes = 0;
-        foreach (PredictionLogRecord record in _pending)
+        await _writing.WaitAsync(cancellationToken);
+        try
         {
-            if (batch.Count > 0 && bytes + record.Bytes > MaxBytesPerWrite)
+            List<PredictionLogPage> pages = await FinishedAsync(cancellationToken);
+            if (pages.Count == 0)
             {
-                break;
+                return;
             }
 
-            batch.Add(record);
-            bytes += record.Bytes;
-        }
+            await _log.WriteAsync(pages, cancellationToken);
+            await _pages.WaitAsync(cancellationToken);
+            try
+            {
+                _finished.RemoveRange(0, pages.Count);
+            }
+            finally
+            {
+                _pages.Release();
+            }
 
-        return batch;
+            Interlocked.Add(ref _written, pages.Sum(p => p.Requests));
+            Interlocked.Add(ref _heldRows, -pages.Sum(p => p.Rows));
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    async Task<List<PredictionLogPage>> FinishedAsync(CancellationToken cancellationToken)
+    {
+        await _pages.WaitAsync(cancellationToken);
+        try
+        {
+            return [.. _finished];
+        }
+        finally
+        {
+            _pages.Release();
+        }
     }
 
     void Drop(PredictionLogEntry entry, string message, int limit)
@@ -148,41 +182,55 @@ public sealed class PredictionLogBuffer : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(_options.LogFlushMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
+        DateTime lastFinish = DateTime.UtcNow;
+        Task writing = Task.CompletedTask;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                wait.CancelAfter(interval);
-                while (Interlocked.Read(ref _bufferedBytes) < PredictionLogPages.MaxPageBytes && await _buffer.Reader.WaitToReadAsync(wait.Token))
+                await Task.Delay(MoveInterval, stoppingToken);
+                bool due = DateTime.UtcNow - lastFinish >= interval;
+                await MoveArrivedAsync(finishOpenPages: due, stoppingToken);
+                lastFinish = due ? DateTime.UtcNow : lastFinish;
+                if (writing.IsCompleted && _finished.Count > 0 && DateTime.UtcNow.Ticks >= Interlocked.Read(ref _retryAtTicks))
                 {
-                    await Task.Delay(PollInterval, wait.Token);
+                    writing = WriteInBackgroundAsync(stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
 
-            try
-            {
-                await FlushAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                _logger.LogError(exception, "Writing {Pending} prediction log entries failed; retrying on the next flush", _pending.Count);
-            }
+        await writing;
+    }
+
+    async Task WriteInBackgroundAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WriteFinishedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            Interlocked.Exchange(ref _retryAtTicks, DateTime.UtcNow.AddMilliseconds(_options.LogFlushMilliseconds).Ticks);
+            _logger.LogError(exception, "Writing {Pages} prediction log pages failed; retrying in {Milliseconds} ms", _finished.Count,
+                _options.LogFlushMilliseconds);
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        _buffer.Writer.TryComplete();
+        _arrived.Writer.TryComplete();
         await FlushAsync(cancellationToken);
         _logger.LogInformation("Prediction log flushed on shutdown: {Written} requests logged, {Dropped} dropped", Written, Dropped);
+        foreach (PredictionLogPageBuilder page in _open.Values)
+        {
+            page.Dispose();
+        }
     }
 }

@@ -3,12 +3,15 @@ using System.IO.Compression;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// Several served requests' log lines stored as one table entity: newline-separated JSON, gzip-compressed, in request-id
-/// order, so its first and last request ids bound it. One entity per page instead of one per request is what lets the
-/// log keep up with serving: a flush writes a handful of entities a second per instance, far below a table
-/// partition's 2,000 entities/s.
+/// Several served requests' log lines stored as one table entity: newline-separated JSON, gzip-compressed. Its first
+/// and last request ids (the smallest and largest, so also its earliest and latest served times) bound it, and
+/// <see cref="Key"/> tells apart two pages that start with the same request (one too large for a page). One entity
+/// per page instead of one per request is what lets the log keep up with serving: an instance writes a handful of
+/// entities a second, far below a table partition's 2,000 entities/s.
+/// <see cref="Requests"/> and <see cref="Rows"/> count the requests whose last line is on this page.
 /// </summary>
-public sealed record PredictionLogPage(string FirstRequestId, string LastRequestId, int LineCount, byte[] Compressed)
+public sealed record PredictionLogPage(string Model, string FirstRequestId, string LastRequestId, string Key, int LineCount, int Requests, int Rows,
+    byte[] Compressed)
 {
     /// <summary>The page's JSON lines, decompressed.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Lines()
@@ -31,21 +34,5 @@ public sealed record PredictionLogPage(string FirstRequestId, string LastRequest
 
             text = end < 0 ? ReadOnlyMemory<byte>.Empty : text[(end + 1)..];
         }
-    }
-
-    /// <summary>A page of these lines, each with the request it logs, in request-id order.</summary>
-    public static PredictionLogPage Create(IReadOnlyList<(string RequestId, byte[] Line)> lines)
-    {
-        using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            foreach ((_, byte[] line) in lines)
-            {
-                gzip.Write(line);
-                gzip.WriteByte((byte)'\n');
-            }
-        }
-
-        return new PredictionLogPage(lines[0].RequestId, lines[^1].RequestId, lines.Count, compressed.ToArray());
     }
 }

@@ -1,11 +1,8 @@
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// How a flush cuts one model's records into pages: their lines in request-id order (served time first), a new page
-/// when the next line would take the page past <see cref="MaxPageBytes"/> of JSON or its request was served more than
-/// <see cref="Span"/> after the page's first. The span bound is what lets a time window, or one request, be found with
-/// a range query on the first request id. Cutting is deterministic, so a retried flush writes the same pages again
-/// (replacing them, not adding copies).
+/// The rules a page keeps (see <see cref="PredictionLogPageBuilder"/>), and records cut into pages all at once. The
+/// span bound is what lets a time window, or one request, be found with a range query on the first request id.
 /// </summary>
 public static class PredictionLogPages
 {
@@ -15,38 +12,24 @@ public static class PredictionLogPages
     /// </summary>
     public const int MaxPageBytes = 700_000;
 
-    /// <summary>The longest time from a page's first request to its last.</summary>
+    /// <summary>The longest time between two requests on one page.</summary>
     public static TimeSpan Span { get; } = TimeSpan.FromSeconds(10);
 
-    public static IEnumerable<PredictionLogPage> Cut(IEnumerable<PredictionLogRecord> records)
+    /// <summary>One model's records as pages, in request-id order.</summary>
+    public static IReadOnlyList<PredictionLogPage> Cut(string model, IEnumerable<PredictionLogRecord> records)
     {
-        var page = new List<(string RequestId, byte[] Line)>();
-        DateTimeOffset pageStart = default;
-        int bytes = 0;
+        var pages = new List<PredictionLogPage>();
+        using var page = new PredictionLogPageBuilder(model);
         foreach (PredictionLogRecord record in records.OrderBy(r => r.RequestId, StringComparer.Ordinal))
         {
-            foreach (byte[] line in record.Lines)
-            {
-                if (page.Count > 0 && (bytes + line.Length + 1 > MaxPageBytes || record.ServedAt - pageStart > Span))
-                {
-                    yield return PredictionLogPage.Create(page);
-                    page = [];
-                    bytes = 0;
-                }
-
-                if (page.Count == 0)
-                {
-                    pageStart = record.ServedAt;
-                }
-
-                page.Add((record.RequestId, line));
-                bytes += line.Length + 1;
-            }
+            page.Add(record, pages);
         }
 
-        if (page.Count > 0)
+        if (!page.IsEmpty)
         {
-            yield return PredictionLogPage.Create(page);
+            pages.Add(page.Finish());
         }
+
+        return pages;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MlopsServerless.Core.Configuration;
@@ -76,6 +78,30 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal([true, true, false], added);
         Assert.Equal(1, buffer.Dropped);
         Assert.Equal(2, (await ReadAllAsync(model)).Count);
+    }
+
+    [Fact]
+    public async Task FlushAsync_WhenStorageFails_KeepsThePagesAndWritesThemOnceItIsBack()
+    {
+        string model = UniqueNames.Model();
+        var buffer = new PredictionLogBuffer(_host.Get<PredictionLog>(), Options.Create(new PredictionOptions { LogFlushMilliseconds = 600_000 }),
+            NullLogger<PredictionLogBuffer>.Instance);
+        TableClient table = _host.Get<StorageClients>().Table(StorageNames.Tables.PredictionLog);
+        for (int i = 0; i < 50; i++)
+        {
+            buffer.Add(Entry(model, _host.Time.GetUtcNow().AddMilliseconds(i), rows: 2));
+        }
+
+        await table.DeleteAsync();
+        await Assert.ThrowsAsync<RequestFailedException>(() => buffer.FlushAsync(default));
+        long writtenWhileDown = buffer.Written;
+        await table.CreateIfNotExistsAsync();
+        buffer.Add(Entry(model, _host.Time.GetUtcNow().AddSeconds(1), rows: 2));
+        await buffer.FlushAsync(default);
+
+        Assert.Equal(0, writtenWhileDown);
+        Assert.Equal((51, 0), (buffer.Written, buffer.Dropped));
+        Assert.Equal(102, (await ReadAllAsync(model)).Sum(e => e.Inputs.Count));
     }
 
     [Fact]

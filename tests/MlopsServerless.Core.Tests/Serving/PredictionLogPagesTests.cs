@@ -17,7 +17,7 @@ public sealed class PredictionLogPagesTests
             .Reverse()
             .ToList();
 
-        List<PredictionLogPage> pages = PredictionLogPages.Cut(records).ToList();
+        List<PredictionLogPage> pages = PredictionLogPages.Cut("m", records).ToList();
 
         Assert.Single(pages);
         List<string> lines = pages.SelectMany(p => p.Lines()).Select(l => Encoding.UTF8.GetString(l.Span)).ToList();
@@ -32,7 +32,7 @@ public sealed class PredictionLogPagesTests
         DateTimeOffset[] served = [Start, Start.AddSeconds(4), Start + PredictionLogPages.Span, Start + PredictionLogPages.Span + TimeSpan.FromTicks(1),
             Start.AddMinutes(5)];
 
-        List<PredictionLogPage> pages = PredictionLogPages.Cut(served.Select(t => PredictionLogRecord.From(Entry(t, rows: 1)))).ToList();
+        List<PredictionLogPage> pages = PredictionLogPages.Cut("m", served.Select(t => PredictionLogRecord.From(Entry(t, rows: 1)))).ToList();
 
         Assert.Equal([3, 1, 1], pages.Select(p => p.LineCount));
         Assert.All(pages, p => Assert.True(
@@ -46,7 +46,7 @@ public sealed class PredictionLogPagesTests
             .Select(i => PredictionLogRecord.From(Entry(Start.AddMilliseconds(i), rows: 1000)))
             .ToList();
 
-        List<PredictionLogPage> pages = PredictionLogPages.Cut(records).ToList();
+        List<PredictionLogPage> pages = PredictionLogPages.Cut("m", records).ToList();
 
         Assert.True(pages.Count > 1);
         Assert.Equal(records.Count, pages.Sum(p => p.LineCount));
@@ -54,15 +54,50 @@ public sealed class PredictionLogPagesTests
     }
 
     [Fact]
-    public void Cut_IsTheSameForTheSameRecords_SoARetriedFlushReplacesItsPages()
+    public void Cut_GivesTheSamePagesWhateverOrderTheRecordsCameIn()
     {
         List<PredictionLogRecord> records = Enumerable.Range(0, 60)
             .Select(i => PredictionLogRecord.From(Entry(Start.AddMilliseconds(400 * i), rows: 100)))
             .ToList();
 
         Assert.Equal(
-            PredictionLogPages.Cut(records).Select(p => (p.FirstRequestId, p.LastRequestId, p.LineCount)),
-            PredictionLogPages.Cut(Enumerable.Reverse(records)).Select(p => (p.FirstRequestId, p.LastRequestId, p.LineCount)));
+            PredictionLogPages.Cut("m", records).Select(p => (p.FirstRequestId, p.LastRequestId, p.LineCount)),
+            PredictionLogPages.Cut("m", Enumerable.Reverse(records)).Select(p => (p.FirstRequestId, p.LastRequestId, p.LineCount)));
+    }
+
+    [Fact]
+    public void Builder_RecordsOutOfOrder_PageIsBoundedByItsSmallestAndLargestId()
+    {
+        List<PredictionLogRecord> records = [.. new[] { 3, 0, 7, 5, 1 }.Select(ms => PredictionLogRecord.From(Entry(Start.AddMilliseconds(ms), rows: 1)))];
+        using var builder = new PredictionLogPageBuilder("m");
+        var finished = new List<PredictionLogPage>();
+
+        records.ForEach(r => builder.Add(r, finished));
+        PredictionLogPage page = builder.Finish();
+
+        Assert.Empty(finished);
+        Assert.Equal(records[1].RequestId, page.FirstRequestId);
+        Assert.Equal(records[2].RequestId, page.LastRequestId);
+        Assert.Equal((5, 5, 5), (page.LineCount, page.Requests, page.Rows));
+        Assert.True(builder.IsEmpty);
+    }
+
+    [Fact]
+    public void Builder_ARequestMoreThanTheSpanFromAnotherOnThePage_GoesOnANewPage()
+    {
+        DateTimeOffset[] served = [Start.AddSeconds(5), Start, Start.AddSeconds(5) + PredictionLogPages.Span, Start.AddSeconds(-1)];
+        using var builder = new PredictionLogPageBuilder("m");
+        var finished = new List<PredictionLogPage>();
+
+        foreach (DateTimeOffset time in served)
+        {
+            builder.Add(PredictionLogRecord.From(Entry(time, rows: 1)), finished);
+        }
+
+        finished.Add(builder.Finish());
+        Assert.Equal([2, 1, 1], finished.Select(p => p.LineCount));
+        Assert.All(finished, p => Assert.True(
+            PredictionRequestId.ServedAt(p.LastRequestId) - PredictionRequestId.ServedAt(p.FirstRequestId) <= PredictionLogPages.Span));
     }
 
     [Fact]

@@ -86,14 +86,16 @@ public sealed class PredictionLogTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WriteAsync_TheSameRecordsAgain_ReplacesInsteadOfAddingCopies()
+    public async Task WriteAsync_TheSamePagesAgain_ReplacesInsteadOfAddingCopies()
     {
         string model = UniqueNames.Model();
-        var records = Enumerable.Range(0, 400).Select(i => PredictionLogRecord.From(Entry(model, Start.AddMilliseconds(90 * i), rows: 1))).ToList();
+        IReadOnlyList<PredictionLogPage> pages = PredictionLogPages.Cut(model,
+            Enumerable.Range(0, 400).Select(i => PredictionLogRecord.From(Entry(model, Start.AddMilliseconds(90 * i), rows: 1))));
 
-        await Log.WriteAsync(records, default);
-        await Log.WriteAsync(records, default);
+        await Log.WriteAsync(pages, default);
+        await Log.WriteAsync(pages, default);
 
+        Assert.True(pages.Count > 1);
         Assert.Equal(400, (await Log.ReadAsync(model, Start.AddDays(-1), Start.AddDays(1), default)).Count);
     }
 
