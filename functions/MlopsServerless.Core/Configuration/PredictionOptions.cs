@@ -25,7 +25,7 @@ public sealed class PredictionOptions
     [Range(1, 10_000_000)]
     public int LogBufferSize { get; set; } = SettingDefaults.PredictionLogBufferSize;
 
-    /// <summary>How often the buffer is written to the prediction log (sooner when 100 requests wait).</summary>
+    /// <summary>How often open prediction log pages are finished and written (a full page at once), and how long a failed page waits to be tried again.</summary>
     [ConfigurationKeyName(SettingKeys.PredictionLogFlushMilliseconds)]
     [Range(10, 600_000)]
     public int LogFlushMilliseconds { get; set; } = SettingDefaults.PredictionLogFlushMilliseconds;
