@@ -6,7 +6,7 @@ using MlopsServerless.Core.Storage;
 namespace MlopsServerless.Core.Serving;
 
 /// <summary>
-/// The PredictionLog table, written in pages (<see cref="PredictionLogPage"/>, cut by <see cref="PredictionLogPages"/>).
+/// The PredictionLog table, written in pages (<see cref="PredictionLogPage"/>, filled by <see cref="PredictionLogPageBuilder"/>).
 /// Partition = model; row key = the page's first request id (which starts with the served time in ticks), "-p" and the
 /// page's key, so a time window is one range query (widened by the page span) and one request another. Writing a page
 /// again (a retried flush) replaces it. The compressed page is split over binary properties of at most 64 KiB.
@@ -35,7 +35,7 @@ public sealed class PredictionLog(StorageClients storage)
     public async Task<IReadOnlyList<PredictionLogEntry>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo,
         CancellationToken cancellationToken)
     {
-        DateTimeOffset earliestPage = after - PredictionLogPages.Span < DateTimeOffset.UnixEpoch ? DateTimeOffset.UnixEpoch : after - PredictionLogPages.Span;
+        DateTimeOffset earliestPage = PredictionLogPages.EarliestStart(after);
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {PredictionRequestId.TimePrefix(upTo) + "~"}");
         var entries = new List<PredictionLogEntry>();
@@ -70,7 +70,7 @@ public sealed class PredictionLog(StorageClients storage)
         var slices = new Dictionary<string, List<PredictionLogEntry>>(StringComparer.Ordinal);
         foreach ((string first, string last) in Clusters(wanted))
         {
-            DateTimeOffset earliestPage = PredictionRequestId.ServedAt(first) - PredictionLogPages.Span;
+            DateTimeOffset earliestPage = PredictionLogPages.EarliestStart(PredictionRequestId.ServedAt(first));
             string filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {last + "~"} and Last ge {first}");
             await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

@@ -15,6 +15,9 @@ public static class PredictionLogPages
     /// <summary>The longest time between two requests on one page.</summary>
     public static TimeSpan Span { get; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The earliest a page holding a request served at <paramref name="time"/> can start.</summary>
+    public static DateTimeOffset EarliestStart(DateTimeOffset time) => time.UtcTicks < Span.Ticks ? DateTimeOffset.MinValue : time - Span;
+
     /// <summary>One model's records as pages, in request-id order.</summary>
     public static IReadOnlyList<PredictionLogPage> Cut(string model, IEnumerable<PredictionLogRecord> records)
     {

@@ -28,7 +28,10 @@ public static class PredictionRequestId
     public static DateTimeOffset ServedAt(string requestId) =>
         new(long.Parse(requestId.AsSpan(0, TickDigits), NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero);
 
+    /// <summary>An id of this shape whose time is a valid served time.</summary>
     public static bool IsValid(string? requestId) =>
         requestId is { Length: TickDigits + 1 + RandomDigits } && requestId[TickDigits] == '-'
-        && requestId[..TickDigits].All(char.IsAsciiDigit) && requestId[(TickDigits + 1)..].All(char.IsAsciiHexDigitLower);
+        && long.TryParse(requestId.AsSpan(0, TickDigits), NumberStyles.None, CultureInfo.InvariantCulture, out long ticks)
+        && ticks <= DateTimeOffset.MaxValue.UtcTicks
+        && requestId[(TickDigits + 1)..].All(char.IsAsciiHexDigitLower);
 }

@@ -65,6 +65,8 @@ public sealed class PredictionLogTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(large.Outputs, split.Outputs);
         Assert.Null(await Log.FindAsync(model, PredictionRequestId.New(Start.AddMilliseconds(300 * 37)), default));
         Assert.Null(await Log.FindAsync(UniqueNames.Model(), entries[37].RequestId, default));
+        Assert.Null(await Log.FindAsync(model, "0000000000000000001-0123456789ab", default));
+        Assert.Null(await Log.FindAsync(model, "9999999999999999999-0123456789ab", default));
     }
 
     [Fact]
