@@ -84,7 +84,7 @@ public static class DriftReportBenchmark
             computes.Add(clock.Elapsed.TotalSeconds);
             gcPauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds);
             gen2s.Add(GC.CollectionCount(2) - gen2Before);
-            Console.WriteLine($"run {run}: read {reads[^1]:0.000} s ({served.Sum(e => e.Inputs.Count):N0} rows in {served.Count:N0} entities, " +
+            Console.WriteLine($"run {run}: read {reads[^1]:0.000} s ({served.Sum(e => e.Inputs.Count):N0} rows in {served.Count:N0} logged requests, " +
                 $"heap {heapAfterRead / 1048576.0:0} MiB), compute {computes[^1]:0.000} s " +
                 $"(GC paused {gcPauses[^1]:0.000} s of it, {gen2s[^1]} gen-2 collections), load {LoadAverage()}");
         }
