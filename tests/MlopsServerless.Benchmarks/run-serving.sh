@@ -4,7 +4,7 @@
 # generator); the 100-row batch beside plain ML.NET scoring with the champion's zip. Prints the machine's load before and
 # after and, at the end, a RESULTS.md section ready to paste.
 #   tests/MlopsServerless.Benchmarks/run-serving.sh [--duration 15] [--warm-up 5] [--rounds 3] [--rate N] [--quiet-patience 60]
-# About 6 minutes with the defaults. Installs wrk (Debian package, as root) when it is missing. The process (local host,
+# About 8 minutes with the defaults. Installs wrk (Debian package, as root) when it is missing. The process (local host,
 # constant endpoint, plain ML.NET) runs with the workstation GC, as the Functions worker does on Azure (a Microsoft.NET.Sdk
 # app); the local host started on its own (Microsoft.NET.Sdk.Web) gets the server GC: DOTNET_gcServer=1 measures that.
 set -euo pipefail
