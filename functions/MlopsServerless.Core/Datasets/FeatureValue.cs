@@ -30,7 +30,10 @@ public sealed class FeatureValueJsonConverter : JsonConverter<FeatureValue>
             _ => throw new JsonException($"A feature value is a number, a string or null, not {reader.TokenType}."),
         };
 
-    public override void Write(Utf8JsonWriter writer, FeatureValue value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, FeatureValue value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>A category as a string, a finite number as a number, missing (or not finite) as null.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, FeatureValue value)
     {
         if (value.Category is { } category)
         {

@@ -61,16 +61,22 @@ public sealed class PredictionLogBuffer : BackgroundService
         if (Interlocked.Add(ref _heldRows, rows) > _options.LogBufferSize)
         {
             Interlocked.Add(ref _heldRows, -rows);
-            Drop(entry, "Prediction log buffer is full ({Capacity} rows): {Dropped} served requests not logged so far", _options.LogBufferSize);
+            Drop(entry, $"the prediction log buffer is full ({_options.LogBufferSize} rows)");
             return false;
         }
 
         PredictionLogRecord record = Serialize(entry);
-        if (!record.FitsAPage || !_arrived.Writer.TryWrite(record))
+        if (!record.FitsAPage)
         {
             Interlocked.Add(ref _heldRows, -rows);
-            Drop(entry, "A served row is longer than a prediction log page holds ({PageBytes} bytes of JSON): {Dropped} served requests not logged so far",
-                PredictionLogPages.MaxPageBytes);
+            Drop(entry, $"a served row is longer than a prediction log page holds ({PredictionLogPages.MaxPageBytes} bytes of JSON)");
+            return false;
+        }
+
+        if (!_arrived.Writer.TryWrite(record))
+        {
+            Interlocked.Add(ref _heldRows, -rows);
+            Drop(entry, "the prediction log has shut down");
             return false;
         }
 
@@ -169,13 +175,13 @@ public sealed class PredictionLogBuffer : BackgroundService
         }
     }
 
-    void Drop(PredictionLogEntry entry, string message, int limit)
+    void Drop(PredictionLogEntry entry, string reason)
     {
         _metrics?.NotLogged(entry);
         long dropped = Interlocked.Increment(ref _dropped);
         if (dropped == 1 || dropped % 1000 == 0)
         {
-            _logger.LogWarning(message, limit, dropped);
+            _logger.LogWarning("Served request not logged: {Reason}; {Dropped} not logged so far", reason, dropped);
         }
     }
 

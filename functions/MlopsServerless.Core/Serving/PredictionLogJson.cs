@@ -63,7 +63,7 @@ public sealed class PredictionLogJson
             writer.WriteStartArray();
             foreach (FeatureValue value in row)
             {
-                WriteFeature(writer, value);
+                FeatureValueJsonConverter.WriteValue(writer, value);
             }
 
             writer.WriteEndArray();
@@ -78,22 +78,6 @@ public sealed class PredictionLogJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    static void WriteFeature(Utf8JsonWriter writer, FeatureValue value)
-    {
-        if (value.Category is { } category)
-        {
-            writer.WriteStringValue(category);
-        }
-        else if (float.IsFinite(value.Number))
-        {
-            writer.WriteNumberValue(value.Number);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
     }
 
     static void WritePrediction(Utf8JsonWriter writer, Prediction prediction)

@@ -44,6 +44,8 @@ public sealed class PredictionLogBufferTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(250, logged.Count);
         Assert.Equal(500, logged.Sum(e => e.Inputs.Count));
         Assert.Equal((250, 0), (buffer.Written, buffer.Dropped));
+        Assert.False(buffer.Add(Entry(model, _host.Time.GetUtcNow(), rows: 1)));
+        Assert.Equal(1, buffer.Dropped);
     }
 
     [Fact]
