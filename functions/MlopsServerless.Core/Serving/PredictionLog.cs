@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using MlopsServerless.Configuration;
@@ -16,6 +17,7 @@ public sealed class PredictionLog(StorageClients storage)
     const int ChunkBytes = 64 * 1024;
     const int ConcurrentWrites = 4;
     const string KeySeparator = "-p";
+    const string LegacyProperty = "Json";
 
     TableClient Table => storage.Table(StorageNames.Tables.PredictionLog);
 
@@ -41,7 +43,7 @@ public sealed class PredictionLog(StorageClients storage)
         var entries = new List<PredictionLogEntry>();
         await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            foreach (ReadOnlyMemory<byte> line in FromEntity(row).Lines())
+            foreach (ReadOnlyMemory<byte> line in Lines(row))
             {
                 PredictionLogEntry entry = Deserialize(line);
                 if (entry.ServedAt > after && entry.ServedAt <= upTo)
@@ -72,10 +74,10 @@ public sealed class PredictionLog(StorageClients storage)
         {
             DateTimeOffset earliestPage = PredictionLogPages.EarliestStart(PredictionRequestId.ServedAt(first));
             string filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {last + "~"} and Last ge {first}");
+                $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {last + "~"} and (Last ge {first} or Json ne '')");
             await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                foreach (ReadOnlyMemory<byte> line in FromEntity(row).Lines())
+                foreach (ReadOnlyMemory<byte> line in Lines(row))
                 {
                     if (PredictionLogJson.RequestIdOf(line.Span) is { } id && lookup.Contains(id))
                     {
@@ -108,6 +110,13 @@ public sealed class PredictionLog(StorageClients storage)
             yield return (sortedIds[start], sortedIds[end - 1]);
         }
     }
+
+    /// <summary>
+    /// A page's lines; an entity written before the log had pages (one request slice per entity, its JSON line in
+    /// <see cref="LegacyProperty"/>) is read as its one line, so a table from an earlier version keeps serving drift and feedback.
+    /// </summary>
+    static IEnumerable<ReadOnlyMemory<byte>> Lines(TableEntity row) =>
+        row.GetString(LegacyProperty) is { } line ? [Encoding.UTF8.GetBytes(line)] : FromEntity(row).Lines();
 
     static PredictionLogEntry Deserialize(ReadOnlyMemory<byte> line) =>
         JsonSerializer.Deserialize<PredictionLogEntry>(line.Span, StorageJson.Options)

@@ -101,6 +101,30 @@ public sealed class PredictionLogTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(400, (await Log.ReadAsync(model, Start.AddDays(-1), Start.AddDays(1), default)).Count);
     }
 
+    [Fact]
+    public async Task ReadAndFind_AlsoReadRequestsLoggedBeforeThereWerePages()
+    {
+        string model = UniqueNames.Model();
+        PredictionLogEntry legacy = Entry(model, Start.AddSeconds(3), rows: 2);
+        PredictionLogEntry paged = Entry(model, Start.AddSeconds(4), rows: 1);
+        TableClient table = _host.Get<StorageClients>().Table(StorageNames.Tables.PredictionLog);
+        await table.AddEntityAsync(new TableEntity(model, $"{legacy.RequestId}-0000")
+        {
+            ["Version"] = legacy.Version,
+            ["ServedAt"] = legacy.ServedAt,
+            ["Rows"] = legacy.Inputs.Count,
+            ["Json"] = StorageJson.Serialize(legacy),
+        });
+        await Log.WriteAsync([paged], default);
+
+        IReadOnlyList<PredictionLogEntry> window = await Log.ReadAsync(model, Start, Start.AddMinutes(1), default);
+        IReadOnlyDictionary<string, PredictionLogEntry> found = await Log.FindAsync(model, [legacy.RequestId, paged.RequestId], default);
+
+        Assert.Equal([legacy.RequestId, paged.RequestId], window.Select(e => e.RequestId));
+        Assert.Equal(legacy.Inputs, found[legacy.RequestId].Inputs);
+        Assert.Equal(paged.Inputs, found[paged.RequestId].Inputs);
+    }
+
     async Task<int> CountEntitiesAsync(string model)
     {
         TableClient table = _host.Get<StorageClients>().Table(StorageNames.Tables.PredictionLog);
