@@ -37,8 +37,6 @@ public static class PredictionInput
         public static Schema For(ModelSpec spec) => new(spec);
     }
 
-    static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
-
     public static Parsed Parse(JsonElement body, ModelSpec spec, int maxRows) => Parse(body, Schema.For(spec), maxRows);
 
     public static Parsed Parse(JsonElement body, Schema schema, int maxRows)
@@ -89,7 +87,7 @@ public static class PredictionInput
         }
 
         return new Parsed(rows, isBatch,
-            errors.Count == 0 ? NoErrors : errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            errors.Count == 0 ? System.Collections.ObjectModel.ReadOnlyDictionary<string, string[]>.Empty : errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
             ignored.Count == 0 ? [] : ignored.ToList());
     }
 
