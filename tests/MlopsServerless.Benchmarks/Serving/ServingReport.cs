@@ -124,7 +124,7 @@ public static class ServingReport
         text.AppendLine($"| Core: `PredictionService.PredictAsync`, body already parsed (wall) | {Both(s => $"{r.Probes[s].Core.WallMicroseconds:0.0}")} |");
         text.AppendLine($"| the function method `PredictionApi.Predict`: body read and parsed, Core, the result object (wall) | " +
             $"{Both(s => $"{r.Probes[s].Function.WallMicroseconds:0.0}")} |");
-        text.AppendLine($"| the local host's predict endpoint without Kestrel: the function class created by reflection, the function, the MVC result written as JSON (wall) | " +
+        text.AppendLine($"| the local host's predict endpoint without Kestrel: the function class created by reflection, the function, its result written as JSON (wall) | " +
             $"{Both(s => $"{r.Probes[s].Endpoint.WallMicroseconds:0.0}")} |");
         text.AppendLine($"| the same, this process's CPU (the log's flush of those calls, running beside them, included) | {Both(s => $"{r.Probes[s].Endpoint.CpuMicroseconds:0.0}")} |");
         text.AppendLine($"| the same, bytes this process allocated per request (what the gen-0 GCs collect) | {Both(s => $"{r.Probes[s].Endpoint.AllocatedBytes:N0} B")} |");
