@@ -17,7 +17,7 @@ namespace MlopsServerless.Benchmarks.Serving;
 /// (1) Core's <see cref="PredictionService.PredictAsync(string, JsonElement, CancellationToken)"/> with the body already
 /// parsed, (2) the function method <see cref="PredictionApi.Predict"/> itself (the body read and parsed, Core, the result
 /// object built), and (3) the local host's own endpoint for <c>Predict</c> (the delegate Kestrel would call after routing:
-/// the function class created per call by reflection, (2), the MVC result written as JSON), (2) and (3) on a
+/// the function class created per call by reflection, (2), the action result written as JSON), (2) and (3) on a
 /// <see cref="DefaultHttpContext"/> with a scope of its own, as Kestrel gives each request. What wrk measures beyond (3) is
 /// Kestrel, routing and the socket, which the constant endpoint pays too, plus the prediction log's flush.
 /// </summary>
