@@ -10,18 +10,17 @@ public static class DriftComparison
 {
     /// <summary>The served rows against the reference: every feature, the dataset verdict, the predictions.</summary>
     public static DriftReport Compare(DriftReport window, ModelSpec spec, ModelMetrics testMetrics, ReferenceProfile profile,
-        IReadOnlyList<PredictionLogEntry> served, DriftOptions settings)
+        ServedWindow served, DriftOptions settings)
     {
-        // Columns and the predictions are independent: compared side by side, one per core (each gathers its own values,
-        // a few MB per 100,000 rows).
-        Prediction[] outputs = served.SelectMany(e => e.Outputs).ToArray();
+        // Columns and the predictions are independent: compared side by side, one per core.
+        IReadOnlyList<Prediction> outputs = served.Outputs;
         FeatureProfile predictionProfile = profile.PredictionProfile
             ?? new FeatureProfile(PredictionDistribution.Kind(spec.Task), profile.Predictions, 0); // written before the statistics: PSI only
         KeyValuePair<string, FeatureProfile>[] columns = profile.Features.ToArray();
         var drifts = new FeatureDrift[columns.Length + 1];
         Parallel.For(0, columns.Length + 1, i => drifts[i] = i == columns.Length
             ? predictionProfile.Compare(PredictionDistribution.Values(spec.Task, outputs), settings, spec.Drift.Method)
-            : columns[i].Value.Compare(ServedColumn(served, columns[i].Key), settings, spec.Drift.For(columns[i].Key)));
+            : columns[i].Value.Compare(served.Column(columns[i].Key), settings, spec.Drift.For(columns[i].Key)));
         var features = columns.Select((column, i) => (column.Key, Drift: drifts[i])).ToDictionary(c => c.Key, c => c.Drift, StringComparer.Ordinal);
         FeatureDrift prediction = drifts[^1];
         DatasetDrift dataset = DatasetDrift.Of(features.Values, settings.DatasetShare);
@@ -37,37 +36,5 @@ public static class DriftComparison
             PositiveRate = positiveRate, MinimumSamples = settings.MinimumSamples,
             Health = spec.Task == ModelTask.Binary ? ModelHealth.Estimate(outputs, testMetrics, settings.HealthMaxDrop) : null,
         };
-    }
-
-    /// <summary>One feature's served values, entry after entry (an entry logged without the feature adds none).</summary>
-    public static List<FeatureValue> ServedColumn(IReadOnlyList<PredictionLogEntry> served, string feature)
-    {
-        var values = new List<FeatureValue>(served.Sum(e => e.Inputs.Count));
-        foreach (PredictionLogEntry entry in served)
-        {
-            int index = IndexOf(entry.FeatureNames, feature);
-            if (index >= 0)
-            {
-                foreach (FeatureValue[] row in entry.Inputs)
-                {
-                    values.Add(row[index]);
-                }
-            }
-        }
-
-        return values;
-    }
-
-    static int IndexOf(IReadOnlyList<string> names, string feature)
-    {
-        for (int i = 0; i < names.Count; i++)
-        {
-            if (names[i] == feature)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

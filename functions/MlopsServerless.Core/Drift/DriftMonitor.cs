@@ -76,9 +76,16 @@ public sealed class DriftMonitor(
 
         ModelVersion version = await registry.GetVersionAsync(champion.Model, champion.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Champion {champion.Model} v{champion.Version} is not registered.");
-        IReadOnlyList<PredictionLogEntry> served = (await predictionLog.ReadAsync(champion.Model, windowStart, windowEnd, cancellationToken))
-            .Where(e => e.Version == champion.Version).ToList();
-        int samples = served.Sum(e => e.Inputs.Count);
+        var served = new ServedWindow(version.Spec.Features.Select(f => f.Name));
+        await foreach (PredictionLogEntry entry in predictionLog.StreamAsync(champion.Model, windowStart, windowEnd, cancellationToken))
+        {
+            if (entry.Version == champion.Version)
+            {
+                served.Add(entry);
+            }
+        }
+
+        int samples = served.Samples;
 
         DriftReport report;
         if (samples < settings.MinimumSamples)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -35,12 +36,16 @@ public sealed class PredictionLog(StorageClients storage)
 
     /// <summary>Entries served in (<paramref name="after"/>, <paramref name="upTo"/>]; a request split into slices gives one entry per slice.</summary>
     public async Task<IReadOnlyList<PredictionLogEntry>> ReadAsync(string model, DateTimeOffset after, DateTimeOffset upTo,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await StreamAsync(model, after, upTo, cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>The same entries one page at a time, so a reader that keeps only what it needs never holds the whole window.</summary>
+    public async IAsyncEnumerable<PredictionLogEntry> StreamAsync(string model, DateTimeOffset after, DateTimeOffset upTo,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         DateTimeOffset earliestPage = PredictionLogPages.EarliestStart(after);
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {model} and RowKey gt {PredictionRequestId.TimePrefix(earliestPage)} and RowKey lt {PredictionRequestId.TimePrefix(upTo) + "~"}");
-        var entries = new List<PredictionLogEntry>();
         await foreach (TableEntity row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             foreach (ReadOnlyMemory<byte> line in Lines(row))
@@ -48,12 +53,10 @@ public sealed class PredictionLog(StorageClients storage)
                 PredictionLogEntry entry = Deserialize(line);
                 if (entry.ServedAt > after && entry.ServedAt <= upTo)
                 {
-                    entries.Add(entry);
+                    yield return entry;
                 }
             }
         }
-
-        return entries;
     }
 
     /// <summary>One request's entry (its slices put back together), or null when the log has no such request.</summary>

@@ -17,8 +17,8 @@ namespace MlopsServerless.Benchmarks.Monitoring;
 /// <summary>
 /// Issue 9's benchmark: the drift report over 1,000,000 logged rows × 10 features (7 numeric, 3 categorical). A champion
 /// is trained on <see cref="DriftTraffic"/>, the rows are served through <see cref="PredictionService"/> in 100-row
-/// requests and logged to the PredictionLog table on Azurite as in production; then the monitor's read (the window from
-/// storage) and its computation (<see cref="DriftComparison"/>: every statistic, the dataset verdict, the predictions,
+/// requests and logged to the PredictionLog table on Azurite as in production; then the monitor's read (the window
+/// streamed from storage, page by page, into its columns) and its computation (<see cref="DriftComparison"/>: every statistic, the dataset verdict, the predictions,
 /// CBPE) are timed apart, and the whole <see cref="DriftMonitor.MeasureAsync"/> (read, compute, act, save) once.
 /// <code>
 /// dotnet run -c Release --project tests/MlopsServerless.Benchmarks -- drift-report [--rows 1000000] [--runs 3]
@@ -71,40 +71,36 @@ public static class DriftReportBenchmark
         {
             Settle();
             clock.Restart();
-            IReadOnlyList<PredictionLogEntry> served = await host.Get<PredictionLog>().ReadAsync(model, from, to, default);
+            ServedWindow served = await ReadWindowAsync(host, model, version, from, to);
             reads.Add(clock.Elapsed.TotalSeconds);
-            long heapAfterRead = GC.GetTotalMemory(forceFullCollection: false);
 
             TimeSpan pausedBefore = GC.GetTotalPauseDuration();
             int gen2Before = GC.CollectionCount(2);
             clock.Restart();
-            var window = new DriftReport(model, champion.Version, from, to, to, DriftReportStatus.Computed, served.Sum(e => e.Inputs.Count),
+            var window = new DriftReport(model, champion.Version, from, to, to, DriftReportStatus.Computed, served.Samples,
                 settings.PsiThreshold, new Dictionary<string, FeatureDrift>(), null, [], false);
             report = DriftComparison.Compare(window, version.Spec, version.Metrics, profile, served, settings);
             computes.Add(clock.Elapsed.TotalSeconds);
             gcPauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds);
             gen2s.Add(GC.CollectionCount(2) - gen2Before);
-            Console.WriteLine($"run {run}: read {reads[^1]:0.000} s ({served.Sum(e => e.Inputs.Count):N0} rows in {served.Count:N0} logged requests, " +
-                $"heap {heapAfterRead / 1048576.0:0} MiB), compute {computes[^1]:0.000} s " +
+            Console.WriteLine($"run {run}: read {reads[^1]:0.000} s ({served.Samples:N0} rows into the window's columns), " +
+                $"compute {computes[^1]:0.000} s " +
                 $"(GC paused {gcPauses[^1]:0.000} s of it, {gen2s[^1]} gen-2 collections), load {LoadAverage()}");
         }
 
         Console.WriteLine();
-        Console.WriteLine("Where the computation goes (one pass, each column's values gathered from the log entries, then compared):");
-        IReadOnlyList<PredictionLogEntry> logged = await host.Get<PredictionLog>().ReadAsync(model, from, to, default);
+        Console.WriteLine("Where the computation goes (one column at a time, from the window's columns):");
+        ServedWindow logged = await ReadWindowAsync(host, model, version, from, to);
         foreach ((string feature, FeatureProfile reference) in profile.Features)
         {
             clock.Restart();
-            List<FeatureValue> values = DriftComparison.ServedColumn(logged, feature);
-            double gather = clock.Elapsed.TotalSeconds;
-            FeatureDrift drift = reference.Compare(values, settings, version.Spec.Drift.For(feature));
-            Console.WriteLine($"- {feature} ({reference.Kind}, {drift.Method}): gather {gather * 1000:0} ms, compare {(clock.Elapsed.TotalSeconds - gather) * 1000:0} ms");
+            FeatureDrift drift = reference.Compare(logged.Column(feature), settings, version.Spec.Drift.For(feature));
+            Console.WriteLine($"- {feature} ({reference.Kind}, {drift.Method}): compare {clock.Elapsed.TotalMilliseconds:0} ms");
         }
 
         clock.Restart();
-        Prediction[] outputs = logged.SelectMany(e => e.Outputs).ToArray();
-        ModelHealth? health = ModelHealth.Estimate(outputs, version.Metrics, settings.HealthMaxDrop);
-        Console.WriteLine($"- predictions gathered and CBPE: {clock.Elapsed.TotalMilliseconds:0} ms (estimated accuracy {health?.EstimatedAccuracy:0.000})");
+        ModelHealth? health = ModelHealth.Estimate(logged.Outputs, version.Metrics, settings.HealthMaxDrop);
+        Console.WriteLine($"- CBPE: {clock.Elapsed.TotalMilliseconds:0} ms (estimated accuracy {health?.EstimatedAccuracy:0.000})");
 
         Settle();
         clock.Restart();
@@ -148,5 +144,17 @@ public static class DriftReportBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+    }
+
+    /// <summary>The window as the monitor reads it: the log streamed page by page into the champion's columns.</summary>
+    static async Task<ServedWindow> ReadWindowAsync(CoreTestHost host, string model, ModelVersion version, DateTimeOffset from, DateTimeOffset to)
+    {
+        var window = new ServedWindow(version.Spec.Features.Select(f => f.Name));
+        await foreach (PredictionLogEntry entry in host.Get<PredictionLog>().StreamAsync(model, from, to, default))
+        {
+            window.Add(entry);
+        }
+
+        return window;
     }
 }
