@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using MlopsServerless.Configuration;
 using MlopsServerless.Core.Storage;
@@ -50,7 +49,7 @@ public sealed class PredictionLog(StorageClients storage)
         {
             foreach (ReadOnlyMemory<byte> line in Lines(row))
             {
-                PredictionLogEntry entry = Deserialize(line);
+                PredictionLogEntry entry = StorageJson.Deserialize<PredictionLogEntry>(line.Span);
                 if (entry.ServedAt > after && entry.ServedAt <= upTo)
                 {
                     yield return entry;
@@ -84,7 +83,7 @@ public sealed class PredictionLog(StorageClients storage)
                 {
                     if (PredictionLogJson.RequestIdOf(line.Span) is { } id && lookup.Contains(id))
                     {
-                        PredictionLogEntry entry = Deserialize(line);
+                        PredictionLogEntry entry = StorageJson.Deserialize<PredictionLogEntry>(line.Span);
                         (slices.TryGetValue(id, out List<PredictionLogEntry>? parts) ? parts : slices[id] = []).Add(entry);
                     }
                 }
@@ -120,10 +119,6 @@ public sealed class PredictionLog(StorageClients storage)
     /// </summary>
     static IEnumerable<ReadOnlyMemory<byte>> Lines(TableEntity row) =>
         row.GetString(LegacyProperty) is { } line ? [Encoding.UTF8.GetBytes(line)] : FromEntity(row).Lines();
-
-    static PredictionLogEntry Deserialize(ReadOnlyMemory<byte> line) =>
-        JsonSerializer.Deserialize<PredictionLogEntry>(line.Span, StorageJson.Options)
-        ?? throw new JsonException("An empty line in a prediction log page.");
 
     static TableEntity ToEntity(PredictionLogPage page)
     {
