@@ -39,7 +39,7 @@ public sealed class ServedWindow
     {
         for (int c = 0; c < _columns.Length; c++)
         {
-            int index = IndexOf(entry.FeatureNames, _columns[c].Key);
+            int index = ColumnNames.IndexOf(entry.FeatureNames, _columns[c].Key);
             if (index >= 0)
             {
                 foreach (FeatureValue[] row in entry.Inputs)
@@ -90,18 +90,5 @@ public sealed class ServedWindow
         }
 
         return value;
-    }
-
-    static int IndexOf(IReadOnlyList<string> names, string feature)
-    {
-        for (int i = 0; i < names.Count; i++)
-        {
-            if (names[i] == feature)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }
